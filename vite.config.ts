@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// Tests and the page import the package by its published name, exactly as users do.
+export default defineConfig({
+  root: here('./viz'),
+  base: './',
+  resolve: {
+    alias: [
+      { find: /^azure-vm-lifecycle\/viz$/, replacement: here('./viz/index.ts') },
+      { find: /^azure-vm-lifecycle$/, replacement: here('./machines/index.ts') },
+    ],
+  },
+  build: {
+    outDir: here('./dist-page'),
+    emptyOutDir: true,
+  },
+  test: {
+    root: here('.'),
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+  },
+});
