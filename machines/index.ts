@@ -4,3 +4,42 @@
  */
 export * from './vm.types.js';
 export * from './codes.js';
+export { vmMachine, durationOf, createVmContext, operationId, type VmMachine, type Region } from './vm.machine.js';
+export { VirtualClock, readClock, type VmClock } from './clock.js';
+export { validateInput, VmInputError, DEFAULT_DURATIONS, FAULT_CODES, isFaultCode } from './settings.js';
+export {
+  checkOperation,
+  explainIgnored,
+  faultApplies,
+  faultError,
+  operationNameOf,
+  isOperationEvent,
+  operationInProgress,
+  resourceNotFound,
+  OPERATION_EVENT_TYPES,
+  PREEMPTED_BY_DEALLOCATE,
+  OPERATION_PREEMPTED,
+  REJECTION_MESSAGES,
+} from './operations.js';
+export { vmStateOf, isDeleted, type VmSnapshot, type VmStateSummary } from './vm.state.js';
+export {
+  toInstanceView,
+  toProvisioningState,
+  toVirtualMachine,
+  azPowerState,
+  statusTime,
+  ResourceNotFoundError,
+  type InstanceView,
+  type InstanceViewStatus,
+  type VirtualMachineResource,
+} from './instance-view.js';
+export {
+  billingOf,
+  createBillingMeter,
+  BILLING_TABLES,
+  BILLING_TABLE_TITLES,
+  type Billing,
+  type BillingMeter,
+  type MeterReading,
+} from './billing.js';
+export { simulate, SIMULATION_START, type Simulation, type SimulationStep, type TimelineEntry } from './simulate.js';

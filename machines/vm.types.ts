@@ -293,13 +293,16 @@ export type VmOperationEvent =
  * - `guest.shutdown`: the guest OS shuts itself down (not an API call; the VM stays billed)
  * - `platform.evict`: Azure evicts a running Spot VM
  * - `fault.arm` / `fault.clear`: arm a fault for the next operation it applies to, or clear all armed faults
+ * - `operation.accepted`: raised by the machine itself when the power region accepts an operation,
+ *   so the provisioning region enters `updating`; ignored while no operation is in progress
  */
 export type VmEvent =
   | VmOperationEvent
   | { type: 'guest.shutdown' }
   | { type: 'platform.evict' }
   | { type: 'fault.arm'; code: FaultCode }
-  | { type: 'fault.clear' };
+  | { type: 'fault.clear' }
+  | { type: 'operation.accepted' };
 
 /** A refusal, as Azure answers a request it will not carry out. */
 export interface OperationRejection {

@@ -1,0 +1,162 @@
+/**
+ * Whether a VM's compute is billed, by the two tables Microsoft has published, and a meter
+ * that adds up billed time as an actor runs.
+ */
+import { vmStateOf, type VmSnapshot } from './vm.state.js';
+import type { BillingTable, PowerState } from './vm.types.js';
+
+/** Whether compute is billed in a state, and why. */
+export interface Billing {
+  /** `true` billed, `false` not billed, `null` unknown (the power state is unknown). */
+  billed: boolean | null;
+  /** One sentence saying why, naming the table where the tables differ. */
+  reason: string;
+  /** The table the answer follows. */
+  table: BillingTable;
+}
+
+/** The billing tables' names as people cite them. */
+export const BILLING_TABLE_TITLES: Readonly<Record<BillingTable, string>> = {
+  'seed-2018': '"Virtual machines lifecycle and states" (2018)',
+  'azure-2023': '"States and billing status of Azure Virtual Machines" (2023)',
+};
+
+/**
+ * Billed or not, per power state, per table. Cells a table leaves blank follow the model:
+ * creating is not billed, hibernated as deallocated, unknown is unknown.
+ */
+export const BILLING_TABLES: Readonly<Record<BillingTable, Readonly<Record<PowerState, boolean | null>>>> = {
+  'seed-2018': {
+    creating: false,
+    starting: false,
+    running: true,
+    stopping: true,
+    stopped: true,
+    deallocating: false,
+    deallocated: false,
+    hibernated: false,
+    unknown: null,
+  },
+  'azure-2023': {
+    creating: false,
+    starting: true,
+    running: true,
+    stopping: true,
+    stopped: true,
+    deallocating: false,
+    deallocated: false,
+    hibernated: false,
+    unknown: null,
+  },
+};
+
+const DISKS = 'Disks and networking are billed separately in every state.';
+
+const REASONS: Readonly<Record<PowerState, (table: BillingTable) => string>> = {
+  creating: () => `Hardware is still being allocated; no instance runs yet. ${DISKS}`,
+  starting: (table) =>
+    table === 'seed-2018'
+      ? `The 2018 table does not bill a booting VM (the 2023 table does). ${DISKS}`
+      : `The 2023 table bills a booting VM (the 2018 table does not). ${DISKS}`,
+  running: () => `The VM runs on its host. ${DISKS}`,
+  stopping: () => `The VM is shutting down but keeps its host. ${DISKS}`,
+  stopped: () =>
+    `Stopped (allocated): the hardware stays assigned to the VM, so compute is still billed; deallocate to stop paying for it. ${DISKS}`,
+  deallocating: () => `The VM is being removed from its host. ${DISKS}`,
+  deallocated: () => `Stopped (deallocated): the VM has no host. ${DISKS}`,
+  hibernated: () => `Hibernated (deallocated): memory is saved to the OS disk and the VM has no host. ${DISKS}`,
+  unknown: () => 'Azure reports no power state, so whether compute is billed is unknown.',
+};
+
+/**
+ * Whether compute is billed in the snapshot's state, by a table (default: the VM's `billing`
+ * input, itself defaulting to `seed-2018`, the specification's).
+ *
+ * @example
+ * ```ts
+ * billingOf(snapshot);                // { billed: true, reason: 'Stopped (allocated): …', table: 'seed-2018' }
+ * billingOf(snapshot, 'azure-2023');
+ * ```
+ */
+export function billingOf(snapshot: VmSnapshot, table: BillingTable = snapshot.context.settings.billing): Billing {
+  const state = vmStateOf(snapshot);
+  if (!state) return { billed: false, reason: 'The VM has been deleted; nothing is billed for it.', table };
+  const rows = BILLING_TABLES[table];
+  if (!rows) throw new RangeError(`Unknown billing table ${JSON.stringify(table)}; expected "seed-2018" or "azure-2023".`);
+  return { billed: rows[state.power], reason: REASONS[state.power](table), table };
+}
+
+/** What a {@link BillingMeter} has added up. */
+export interface MeterReading {
+  /** The table followed. */
+  table: BillingTable;
+  /** Milliseconds of billed compute. */
+  billedMs: number;
+  /** Milliseconds whose billing is unknown (power state unknown). */
+  unknownMs: number;
+  /** Milliseconds observed in all. */
+  totalMs: number;
+  /** `billedMs` priced at the meter's price per hour. */
+  cost: number;
+}
+
+/** Adds up billed time from successive snapshots of one VM. */
+export interface BillingMeter {
+  /** Takes a snapshot; time since the previous one is billed by the previous state. */
+  observe(snapshot: VmSnapshot): void;
+  /** The totals up to `now` (ms since the VM's start instant; default: the last snapshot's time). */
+  read(now?: number): MeterReading;
+  /** Changes the price per hour; the cost is recomputed from the billed time. */
+  setPricePerHour(price: number): void;
+}
+
+/**
+ * A meter of billed compute time (and cost) for one VM. Feed it every snapshot
+ * (`actor.subscribe(meter.observe)`); read it with the current elapsed time.
+ *
+ * @param options.table - the billing table (default `seed-2018`)
+ * @param options.pricePerHour - price of one billed hour (default 0)
+ */
+export function createBillingMeter(options: { table?: BillingTable; pricePerHour?: number } = {}): BillingMeter {
+  const table = options.table ?? 'seed-2018';
+  let price = checkPrice(options.pricePerHour ?? 0);
+  let billedMs = 0;
+  let unknownMs = 0;
+  let startedAt: number | null = null;
+  let last: { at: number; billed: boolean | null } | null = null;
+
+  const accrue = (until: number) => {
+    if (!last || until <= last.at) return;
+    const span = until - last.at;
+    if (last.billed === true) billedMs += span;
+    else if (last.billed === null) unknownMs += span;
+    last = { ...last, at: until };
+  };
+
+  return {
+    observe(snapshot) {
+      const at = snapshot.context.now;
+      accrue(at);
+      startedAt ??= at;
+      last = { at: Math.max(at, last?.at ?? at), billed: billingOf(snapshot, table).billed };
+    },
+    read(now) {
+      const until = now ?? last?.at ?? 0;
+      const extra = last && until > last.at ? until - last.at : 0;
+      const billed = billedMs + (last?.billed === true ? extra : 0);
+      const unknown = unknownMs + (last?.billed === null ? extra : 0);
+      const totalMs = startedAt === null ? 0 : Math.max(0, Math.max(until, last?.at ?? 0) - startedAt);
+      return { table, billedMs: billed, unknownMs: unknown, totalMs, cost: (billed / 3_600_000) * price };
+    },
+    setPricePerHour(next) {
+      price = checkPrice(next);
+    },
+  };
+}
+
+function checkPrice(price: number): number {
+  if (typeof price !== 'number' || !Number.isFinite(price) || price < 0) {
+    throw new RangeError(`Invalid price per hour ${String(price)}: expected a non-negative finite number.`);
+  }
+  return price;
+}

@@ -1,0 +1,228 @@
+/**
+ * Which operations Azure accepts in which state, and the errors it answers otherwise.
+ * Pure: the machine encodes the same rules in its transitions; the tests check both agree.
+ */
+import { isDeleted, vmStateOf, type VmSnapshot } from './vm.state.js';
+import type {
+  AzureError,
+  FaultCode,
+  Operation,
+  OperationName,
+  OperationRejection,
+  PowerState,
+  VmEvent,
+  VmOperationEvent,
+  VmSettings,
+} from './vm.types.js';
+
+/** The REST operation name of a `vm.*` event, e.g. `vm.powerOff` → `powerOff`. */
+export function operationNameOf(event: VmOperationEvent): OperationName {
+  return event.type.slice('vm.'.length) as OperationName;
+}
+
+/** Whether an event is a user operation (`vm.*`). */
+export function isOperationEvent(event: { type: string }): event is VmOperationEvent {
+  return OPERATION_EVENT_TYPES.includes(event.type as VmOperationEvent['type']);
+}
+
+/** Every `vm.*` event type. */
+export const OPERATION_EVENT_TYPES: readonly VmOperationEvent['type'][] = [
+  'vm.start',
+  'vm.powerOff',
+  'vm.deallocate',
+  'vm.restart',
+  'vm.redeploy',
+  'vm.reapply',
+  'vm.update',
+  'vm.delete',
+  'vm.simulateEviction',
+];
+
+/** Operations that a deallocate preempts (model choice: Azure does not document the pairs). */
+export const PREEMPTED_BY_DEALLOCATE: readonly OperationName[] = ['start', 'restart', 'powerOff'];
+
+/** The error an operation ends `Canceled` with when a more recent one preempts it. */
+export const OPERATION_PREEMPTED: Readonly<AzureError> = {
+  code: 'OperationPreempted',
+  message: 'Operation execution has been preempted by a more recent operation.',
+};
+
+/** Azure's message for a fault, with the VM's name filled in. */
+export function faultError(code: FaultCode, vm: string): AzureError {
+  switch (code) {
+    case 'AllocationFailed':
+      return {
+        code,
+        message:
+          'Allocation failed. We do not have sufficient capacity for the requested VM size in this region. Read more about improving likelihood of allocation success at http://aka.ms/allocation-guidance',
+      };
+    case 'OSProvisioningTimedOut':
+      return {
+        code,
+        message: `OS Provisioning for VM '${vm}' did not finish in the allotted time. The VM may still finish provisioning successfully. Please check provisioning state later.`,
+      };
+    case 'OSProvisioningClientError':
+      return {
+        code,
+        message: `OS provisioning for VM '${vm}' failed. Error details: The guest OS did not report that it finished provisioning. Make sure the image has been properly prepared (generalized).`,
+      };
+    case 'VMStartTimedOut':
+      return {
+        code,
+        message: `VM '${vm}' did not start in the allotted time. The VM may still start successfully. Please check the power state later.`,
+      };
+    case 'InternalOperationError':
+      return { code, message: 'Operation abandoned due to internal error. Please try again later.' };
+  }
+}
+
+/**
+ * Whether an armed fault applies to an operation accepted in a power state (model choice:
+ * a fault waits in the queue for the next operation it can happen to).
+ * - `AllocationFailed`: create, and start from deallocated or hibernated (stopped keeps its hardware)
+ * - `OSProvisioningTimedOut`, `OSProvisioningClientError`: create from a generalized image
+ * - `VMStartTimedOut`: start from stopped, deallocated, hibernated or unknown
+ * - `InternalOperationError`: any long-running operation but delete
+ */
+export function faultApplies(code: FaultCode, operation: OperationName, from: PowerState, settings: VmSettings): boolean {
+  switch (code) {
+    case 'AllocationFailed':
+      return operation === 'create' || (operation === 'start' && (from === 'deallocated' || from === 'hibernated'));
+    case 'OSProvisioningTimedOut':
+    case 'OSProvisioningClientError':
+      return operation === 'create' && settings.image === 'generalized';
+    case 'VMStartTimedOut':
+      return operation === 'start' && from !== 'running';
+    case 'InternalOperationError':
+      return operation !== 'delete' && operation !== 'simulateEviction';
+  }
+}
+
+/** The operation in progress, if any. */
+export function operationInProgress(operation: Operation | null): Operation | null {
+  return operation && operation.status === 'InProgress' ? operation : null;
+}
+
+const notAllowed = (message: string): OperationRejection => ({ status: 409, code: 'OperationNotAllowed', message });
+
+/** Azure's 409 messages, with the operation and VM names filled in. */
+export const REJECTION_MESSAGES = {
+  markedForDeletion: (operation: string, vm: string) =>
+    `Operation '${operation}' is not allowed on VM '${vm}' since the VM is marked for deletion. You can only retry the Delete operation (or wait for an ongoing one to complete).`,
+  anotherInProgress: (operation: string, vm: string) =>
+    `Operation '${operation}' is not allowed on VM '${vm}' since another operation is in progress.`,
+  deallocated: (operation: string, vm: string) =>
+    `Operation '${operation}' is not allowed on VM '${vm}' since the VM is either deallocated or marked to be deallocated.`,
+  requiresRunning: () => 'The operation requires the VM to be running (or set to run).',
+  hibernationNotEnabled: () =>
+    'The Hibernate-Deallocate Operation can only be triggered on a VM that is enabled for hibernation.',
+  hibernationNeedsRunning: () =>
+    'The Hibernate-Deallocate Operation can only be triggered on a VM that is successfully provisioned and is running.',
+  notSpot: (operation: string, vm: string) =>
+    `Operation '${operation}' is not allowed on VM '${vm}' since the VM is not a Spot VM.`,
+} as const;
+
+/** Azure's 404 for any request about a VM that no longer exists. */
+export function resourceNotFound(vm: string, resourceGroup: string): OperationRejection {
+  return {
+    status: 404,
+    code: 'ResourceNotFound',
+    message: `The Resource 'Microsoft.Compute/virtualMachines/${vm}' under resource group '${resourceGroup}' was not found.`,
+  };
+}
+
+const TRANSITIONAL: readonly PowerState[] = ['creating', 'starting', 'stopping', 'deallocating'];
+
+/**
+ * What Azure answers an operation in the VM's current state: `null` when it accepts it
+ * (HTTP 202, or 204 for `simulateEviction`), else the refusal (409 `OperationNotAllowed`, or 404
+ * `ResourceNotFound` once the VM is deleted) with Azure's message.
+ *
+ * @example
+ * ```ts
+ * checkOperation(snapshot, { type: 'vm.powerOff' });
+ * // { status: 409, code: 'OperationNotAllowed', message: "Operation 'powerOff' is not allowed on VM 'myVM' since the VM is either deallocated or marked to be deallocated." }
+ * ```
+ */
+export function checkOperation(snapshot: VmSnapshot, event: VmOperationEvent): OperationRejection | null {
+  const { settings } = snapshot.context;
+  const vm = settings.name;
+  const state = vmStateOf(snapshot);
+  if (!state || isDeleted(snapshot)) return resourceNotFound(vm, settings.resourceGroup);
+  const name = operationNameOf(event);
+  const { power, provisioning } = state;
+  const current = operationInProgress(snapshot.context.operation);
+  const hibernate = event.type === 'vm.deallocate' && event.hibernate === true;
+
+  if (provisioning === 'deleting' && name !== 'delete') {
+    return notAllowed(REJECTION_MESSAGES.markedForDeletion(name, vm));
+  }
+  if (name === 'delete') return null;
+
+  if (hibernate) {
+    if (!settings.hibernationEnabled) return notAllowed(REJECTION_MESSAGES.hibernationNotEnabled());
+    if (current || power !== 'running' || provisioning !== 'succeeded') {
+      return notAllowed(REJECTION_MESSAGES.hibernationNeedsRunning());
+    }
+    return null;
+  }
+
+  if (current) {
+    if (name === 'powerOff' && current.name === 'deallocate') return notAllowed(REJECTION_MESSAGES.deallocated(name, vm));
+    if (name === 'deallocate' && PREEMPTED_BY_DEALLOCATE.includes(current.name)) return null;
+    return notAllowed(REJECTION_MESSAGES.anotherInProgress(name, vm));
+  }
+
+  // No user operation is in progress; a transitional power state is then the guest's or the
+  // platform's doing (a shutdown inside the guest, a Spot eviction).
+  switch (name) {
+    case 'update':
+    case 'reapply':
+      return null;
+    case 'start':
+      if (TRANSITIONAL.includes(power)) return notAllowed(REJECTION_MESSAGES.anotherInProgress(name, vm));
+      return null;
+    case 'powerOff':
+      if (power === 'deallocated' || power === 'hibernated' || power === 'deallocating') {
+        return notAllowed(REJECTION_MESSAGES.deallocated(name, vm));
+      }
+      if (TRANSITIONAL.includes(power)) return notAllowed(REJECTION_MESSAGES.anotherInProgress(name, vm));
+      return null;
+    case 'deallocate':
+      if (power === 'starting' || power === 'creating') return notAllowed(REJECTION_MESSAGES.anotherInProgress(name, vm));
+      return null;
+    case 'restart':
+      return power === 'running' ? null : notAllowed(REJECTION_MESSAGES.requiresRunning());
+    case 'redeploy':
+      if (power === 'running' || power === 'stopped') return null;
+      if (TRANSITIONAL.includes(power)) return notAllowed(REJECTION_MESSAGES.anotherInProgress(name, vm));
+      return notAllowed(REJECTION_MESSAGES.requiresRunning());
+    case 'simulateEviction':
+      if (settings.priority === 'Regular') return notAllowed(REJECTION_MESSAGES.notSpot(name, vm));
+      return power === 'running' ? null : notAllowed(REJECTION_MESSAGES.requiresRunning());
+    case 'create':
+      // Create is the PUT that made this resource; a second PUT is an update of its model.
+      return null;
+  }
+}
+
+/**
+ * Why a non-API event (`guest.*`, `platform.*`, `fault.*`) has no effect now, or `null` when it
+ * has one.
+ */
+export function explainIgnored(snapshot: VmSnapshot, event: VmEvent): string | null {
+  const state = vmStateOf(snapshot);
+  if (!state) return 'The VM has been deleted.';
+  switch (event.type) {
+    case 'guest.shutdown':
+      return state.power === 'running'
+        ? null
+        : `The guest OS can only shut itself down while the VM is running; the power state is ${state.power}.`;
+    case 'platform.evict':
+      if (snapshot.context.settings.priority === 'Regular') return 'Only Spot VMs are evicted; this VM is Regular priority.';
+      if (state.provisioning === 'deleting') return 'The VM is being deleted.';
+      return state.power === 'running' ? null : `Only a running Spot VM is evicted; the power state is ${state.power}.`;
+    default:
+      return null;
+  }
+}

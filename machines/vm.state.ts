@@ -1,0 +1,67 @@
+/**
+ * Reading a VM snapshot: which power, provisioning and OS-provisioning state it is in.
+ * Works on any object of the snapshot's shape, live or persisted.
+ */
+import type { OsProvisioningState, PowerState, ProvisioningState, VmContext } from './vm.types.js';
+
+/** The parts of a VM actor's snapshot the pure functions read. */
+export interface VmSnapshot {
+  /** The state value, e.g. `{ exists: { power: 'running', provisioning: 'succeeded' } }` or `'deleted'`. */
+  value: unknown;
+  /** The machine's context. */
+  context: VmContext;
+  /** The actor's status: `active`, `done` once deleted, `error` for invalid input. */
+  status: string;
+}
+
+/** The state of the VM resource as the two regions see it; `null` once the VM is deleted. */
+export interface VmStateSummary {
+  /** The power state. */
+  power: PowerState;
+  /** The provisioning state. */
+  provisioning: ProvisioningState;
+  /** The OS-provisioning substate, while creating from a generalized image. */
+  osProvisioning?: OsProvisioningState;
+}
+
+function childKey(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') return Object.keys(value)[0];
+  return undefined;
+}
+
+function regions(snapshot: VmSnapshot): { power: unknown; provisioning: unknown } | null {
+  const value = snapshot.value;
+  if (!value || typeof value !== 'object' || !('exists' in value)) return null;
+  return (value as { exists: { power: unknown; provisioning: unknown } }).exists;
+}
+
+/** Whether the VM has been deleted (the resource is gone; Azure answers 404). */
+export function isDeleted(snapshot: VmSnapshot): boolean {
+  return regions(snapshot) === null;
+}
+
+/**
+ * The state of both regions, or `null` once the VM is deleted.
+ *
+ * @example
+ * ```ts
+ * vmStateOf(actor.getSnapshot()); // { power: 'running', provisioning: 'succeeded' }
+ * ```
+ */
+export function vmStateOf(snapshot: VmSnapshot): VmStateSummary | null {
+  const exists = regions(snapshot);
+  if (!exists) return null;
+  const powerKey = childKey(exists.power);
+  const power: PowerState =
+    powerKey === 'deallocated' && childKey((exists.power as Record<string, unknown>).deallocated) === 'hibernated'
+      ? 'hibernated'
+      : ((powerKey ?? 'unknown') as PowerState);
+  const provisioning = (childKey(exists.provisioning) ?? 'succeeded') as ProvisioningState;
+  const summary: VmStateSummary = { power, provisioning };
+  if (provisioning === 'creating') {
+    const sub = childKey((exists.provisioning as Record<string, unknown>).creating);
+    if (sub === 'osProvisioningInProgress' || sub === 'osProvisioningComplete') summary.osProvisioning = sub;
+  }
+  return summary;
+}
