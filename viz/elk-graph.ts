@@ -1,0 +1,159 @@
+/**
+ * Converts a {@link ChartGraph} into elk's JSON graph and elk's answer back into a
+ * {@link ChartLayout}. Pure, so it runs the same in a worker, on the main thread and in Node.
+ */
+import type { ElkExtendedEdge, ElkLabel, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
+import type { ChartBox, ChartGraph, ChartLayout, ChartNode, ChartPoint, ChartRoute } from './chart.types.js';
+import { METRICS, type MeasureText } from './metrics.js';
+
+const ROOT = '__chart__';
+const INITIAL_SUFFIX = '|initial';
+
+/** The id of the route drawn from a compound state's initial dot to its initial child. */
+export function initialEdgeId(parentId: string): string {
+  return `${parentId}${INITIAL_SUFFIX}`;
+}
+
+/** Options on the root graph: one layered layout across all levels, flowing downwards. */
+const ROOT_OPTIONS: LayoutOptions = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'DOWN',
+  'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+  'elk.edgeRouting': 'ORTHOGONAL',
+  // considerModelOrder would keep document order, but elk 0.12 crashes on it with INCLUDE_CHILDREN.
+  'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '36',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '14',
+  'elk.layered.spacing.edgeEdgeBetweenLayers': '8',
+  'elk.spacing.nodeNode': '28',
+  'elk.spacing.edgeNode': '14',
+  'elk.spacing.edgeEdge': '10',
+  'elk.spacing.edgeLabel': '3',
+  'elk.spacing.nodeSelfLoop': '14',
+  'elk.padding': '[top=8,left=8,bottom=8,right=8]',
+};
+
+/**
+ * Builds elk's input: one elk node per state (compound states padded for their header), a tiny
+ * node for each initial dot, and one edge per transition target carrying a sized label.
+ */
+export function toElkGraph(graph: ChartGraph, measure: MeasureText): ElkNode {
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  const toElkNode = (node: ChartNode): ElkNode => {
+    if (node.children.length === 0) {
+      const width = Math.max(
+        METRICS.minStateWidth,
+        measure(node.label, METRICS.stateFont) + 2 * METRICS.statePaddingX,
+      );
+      const height = METRICS.stateHeight + (node.timed ? METRICS.countdownHeight : 0);
+      return { id: node.id, width, height };
+    }
+    const children = node.children.flatMap((id) => {
+      const child = byId.get(id);
+      return child ? [toElkNode(child)] : [];
+    });
+    if (node.initial) {
+      // A real (tiny) node, so elk routes the initial arrow and keeps room for the dot.
+      children.unshift({ id: initialEdgeId(node.id), width: METRICS.initialMarker, height: METRICS.initialMarker });
+    }
+    const headerWidth = measure(node.label, METRICS.stateFont) + 2 * METRICS.statePaddingX;
+    const pad = METRICS.compoundPadding;
+    const isParallel = node.type === 'parallel';
+    return {
+      id: node.id,
+      children,
+      layoutOptions: {
+        ...ROOT_OPTIONS,
+        'elk.padding': `[top=${METRICS.headerHeight + 4},left=${pad},bottom=${pad},right=${pad}]`,
+        // Regions have no arrows between them, so they share a layer: side by side, in order.
+        'elk.spacing.nodeNode': isParallel ? '40' : ROOT_OPTIONS['elk.spacing.nodeNode'] ?? '28',
+        'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+        'elk.nodeSize.minimum': `(${headerWidth}, ${METRICS.headerHeight + 2 * pad})`,
+      },
+    };
+  };
+
+  const edges: ElkExtendedEdge[] = [];
+  for (const node of graph.nodes) {
+    if (node.initial) {
+      edges.push({ id: initialEdgeId(node.id), sources: [initialEdgeId(node.id)], targets: [node.initial] });
+    }
+  }
+  for (const edge of graph.edges) {
+    edge.targets.forEach((target, index) => {
+      // Only the first arrow of a multi-target transition carries its label.
+      const labels: ElkLabel[] =
+        index === 0
+          ? [
+              {
+                id: `${edge.id}#label`,
+                text: edge.label,
+                width: measure(edge.label, METRICS.labelFont) + 2 * METRICS.labelPaddingX,
+                height: METRICS.labelHeight,
+              },
+            ]
+          : [];
+      edges.push({ id: `${edge.id}#${index}`, sources: [edge.source], targets: [target], labels });
+    });
+  }
+
+  const root = byId.get(graph.root);
+  return {
+    id: ROOT,
+    layoutOptions: ROOT_OPTIONS,
+    children: root ? [toElkNode(root)] : [],
+    edges,
+  };
+}
+
+/** Reads elk's laid-out graph into absolute boxes and routes. */
+export function fromElkLayout(laidOut: ElkNode, engine: ChartLayout['engine']): ChartLayout {
+  const nodes: Record<string, ChartBox> = {};
+  const initialMarkers: Record<string, ChartPoint> = {};
+  const offsets = new Map<string, ChartPoint>([[ROOT, { x: 0, y: 0 }]]);
+  const routes: ChartRoute[] = [];
+  const pendingEdges: ElkExtendedEdge[] = [...(laidOut.edges ?? [])];
+
+  const walk = (node: ElkNode, origin: ChartPoint): void => {
+    for (const child of node.children ?? []) {
+      const box = { x: origin.x + (child.x ?? 0), y: origin.y + (child.y ?? 0), width: child.width ?? 0, height: child.height ?? 0 };
+      offsets.set(child.id, box);
+      if (child.id.endsWith(INITIAL_SUFFIX)) {
+        initialMarkers[child.id.slice(0, -INITIAL_SUFFIX.length)] = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      } else {
+        nodes[child.id] = box;
+      }
+      pendingEdges.push(...(child.edges ?? []));
+      walk(child, box);
+    }
+  };
+  walk(laidOut, { x: 0, y: 0 });
+
+  for (const edge of pendingEdges) {
+    // elk gives edge coordinates relative to the edge's container.
+    const container = (edge as ElkExtendedEdge & { container?: string }).container ?? ROOT;
+    const origin = offsets.get(container) ?? { x: 0, y: 0 };
+    const shift = (point: ChartPoint): ChartPoint => ({ x: origin.x + point.x, y: origin.y + point.y });
+    const section = edge.sections?.[0];
+    if (!section) continue;
+    const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map(shift);
+    const [edgeId] = splitEdgeId(edge.id);
+    const label = edge.labels?.[0];
+    routes.push({
+      edgeId,
+      target: edge.targets[0] ?? '',
+      points,
+      ...(label && label.text !== undefined
+        ? { label: { ...shift({ x: label.x ?? 0, y: label.y ?? 0 }), width: label.width ?? 0, height: label.height ?? 0, text: label.text } }
+        : {}),
+    });
+  }
+
+  return { width: laidOut.width ?? 0, height: laidOut.height ?? 0, nodes, initialMarkers, routes, engine };
+}
+
+function splitEdgeId(id: string): [string, number] {
+  const hash = id.lastIndexOf('#');
+  if (hash < 0) return [id, 0];
+  return [id.slice(0, hash), Number(id.slice(hash + 1))];
+}

@@ -1,0 +1,14 @@
+/**
+ * azure-vm-lifecycle/viz: a live, generic statechart view of any XState 5 machine or actor.
+ * @packageDocumentation
+ */
+export type * from './chart.types.js';
+export { toChartGraph, edgeIdOf } from './graph.js';
+export { formatGuard, type GuardLike } from './guard-label.js';
+export { formatDelay, countdown, type Countdown } from './countdown.js';
+export { layoutGraph, layoutStats, type ElkLike, type LayoutGraphOptions, type LayoutStats } from './layout.js';
+export { gridLayout } from './grid-layout.js';
+export { renderChart, type ChartView } from './render.js';
+export { activeStateIds, type MatchableSnapshot } from './live.js';
+export { mountChart, type ChartHandle, type ChartStats, type MountChartOptions } from './mount.js';
+export { METRICS, estimateTextWidth, type MeasureText } from './metrics.js';

@@ -1,0 +1,50 @@
+/**
+ * Sizes shared by the layout (which reserves the room) and the renderer (which draws into it).
+ */
+
+/** Font sizes, paddings and minimum sizes of the chart, in pixels. */
+export const METRICS = {
+  /** Font size of state names. */
+  stateFont: 13,
+  /** Font size of transition labels and countdowns. */
+  labelFont: 11,
+  /** Height of an atomic state box. */
+  stateHeight: 36,
+  /** Extra height of a timed state, for its countdown line. */
+  countdownHeight: 14,
+  /** Smallest width of an atomic state box. */
+  minStateWidth: 88,
+  /** Horizontal padding around a state's name. */
+  statePaddingX: 16,
+  /** Height of a compound state's header (its name). */
+  headerHeight: 28,
+  /** Padding inside compound states on the other three sides. */
+  compoundPadding: 14,
+  /** Side of the square reserved for an initial-state dot. */
+  initialMarker: 10,
+  /** Padding around a transition label's text. */
+  labelPaddingX: 4,
+  /** Height of a transition label. */
+  labelHeight: 15,
+} as const;
+
+/** The font family used for all chart text; measurement and drawing must agree. */
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/** Measures the width of `text` at a font size in pixels. */
+export type MeasureText = (text: string, fontSize: number) => number;
+
+/**
+ * Estimates text width without a DOM, from average glyph widths of sans-serif fonts; used in
+ * Node and in workers, where no canvas measures the real font.
+ */
+export const estimateTextWidth: MeasureText = (text, fontSize) => {
+  let ems = 0;
+  for (const char of text) {
+    if ('il.,:;|!\'[]() '.includes(char)) ems += 0.3;
+    else if ('mwMW'.includes(char)) ems += 0.85;
+    else if (char >= 'A' && char <= 'Z') ems += 0.68;
+    else ems += 0.56;
+  }
+  return Math.ceil(ems * fontSize);
+};

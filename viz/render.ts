@@ -1,0 +1,240 @@
+/**
+ * Draws a laid-out chart as one SVG. Drawing happens once per mount; live updates only touch
+ * attributes and classes of the elements indexed in {@link ChartView}.
+ */
+import type { ChartBox, ChartGraph, ChartLayout, ChartNode, ChartPoint } from './chart.types.js';
+import { CHART_CSS } from './chart-style.js';
+import { METRICS } from './metrics.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** The drawn chart and the elements live updates touch. */
+export interface ChartView {
+  /** The root `<svg>` element. */
+  svg: SVGSVGElement;
+  /** The group of each state, by state id (it carries `data-state-id`). */
+  states: Map<string, SVGGElement>;
+  /** The arrow groups and label groups of each transition, by edge id. */
+  edges: Map<string, SVGGElement[]>;
+  /** The countdown text of each timed state, by state id. */
+  countdowns: Map<string, SVGTextElement>;
+}
+
+let chartCount = 0;
+
+/**
+ * Renders `layout` into `container`, replacing nothing else in it.
+ * @example
+ * const view = renderChart(document.querySelector('#chart')!, graph, layout);
+ * view.states.get('vm.exists')?.dataset.active; // set by live updates
+ */
+export function renderChart(container: Element, graph: ChartGraph, layout: ChartLayout): ChartView {
+  chartCount += 1;
+  const markerId = `xc-arrow-${chartCount}`;
+  const svg = element('svg', {
+    class: 'xc-chart',
+    width: fmt(layout.width),
+    height: fmt(layout.height),
+    viewBox: `0 0 ${fmt(layout.width)} ${fmt(layout.height)}`,
+    role: 'img',
+    'aria-label': `Statechart of ${graph.machineId}`,
+    'data-machine-id': graph.machineId,
+    'data-layout-engine': layout.engine,
+  });
+  const style = element('style', {});
+  style.textContent = CHART_CSS;
+  const defs = element('defs', {});
+  const marker = element('marker', {
+    id: markerId,
+    viewBox: '0 0 10 10',
+    refX: '9',
+    refY: '5',
+    markerWidth: '7',
+    markerHeight: '7',
+    orient: 'auto-start-reverse',
+  });
+  marker.append(element('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'xc-arrowhead' }));
+  defs.append(marker);
+  svg.append(style, defs);
+
+  const view: ChartView = { svg, states: new Map(), edges: new Map(), countdowns: new Map() };
+  const stateLayer = element('g', { class: 'xc-states' });
+  const edgeLayer = element('g', { class: 'xc-edges' });
+  const labelLayer = element('g', { class: 'xc-labels' });
+  // Boxes first (parents before children), arrows over them, labels on top so text stays legible.
+  svg.append(stateLayer, edgeLayer, labelLayer);
+
+  for (const node of graph.nodes) {
+    const box = layout.nodes[node.id];
+    if (!box) continue;
+    const group = drawState(node, box, view);
+    stateLayer.append(group);
+    view.states.set(node.id, group);
+    if (node.type === 'parallel') stateLayer.append(...separators(node, layout));
+  }
+
+  const edgeKinds = new Map(graph.edges.map((edge) => [edge.id, edge]));
+  for (const route of layout.routes) {
+    const edge = edgeKinds.get(route.edgeId);
+    const group = element('g', {
+      class: edge ? 'xc-edge' : 'xc-edge xc-initial',
+      'data-edge-id': route.edgeId,
+      'data-kind': edge?.kind ?? 'initial',
+      'data-targetless': String(edge?.targetless ?? false),
+    });
+    group.append(element('path', { d: roundedPath(route.points), 'marker-end': `url(#${markerId})` }));
+    edgeLayer.append(group);
+    const drawn = [group];
+    if (route.label && edge) {
+      const label = element('g', { class: 'xc-label', 'data-edge-id': route.edgeId });
+      const { x, y, width, height } = route.label;
+      label.append(element('rect', { x: fmt(x), y: fmt(y), width: fmt(width), height: fmt(height) }));
+      const text = element('text', { x: fmt(x + width / 2), y: fmt(y + height / 2) });
+      const trigger = edge.guard ? edge.label.slice(0, edge.label.length - edge.guard.length - 3) : edge.label;
+      text.append(trigger);
+      if (edge.guard) {
+        const guard = element('tspan', { class: 'xc-guard' });
+        guard.textContent = ` [${edge.guard}]`;
+        text.append(guard);
+      }
+      label.append(text);
+      labelLayer.append(label);
+      drawn.push(label);
+    }
+    view.edges.set(route.edgeId, [...(view.edges.get(route.edgeId) ?? []), ...drawn]);
+  }
+
+  for (const [parentId, point] of Object.entries(layout.initialMarkers)) {
+    edgeLayer.append(element('circle', { class: 'xc-initial-dot', cx: fmt(point.x), cy: fmt(point.y), r: '4.5', 'data-initial-of': parentId }));
+  }
+
+  container.append(svg);
+  return view;
+}
+
+function drawState(node: ChartNode, box: ChartBox, view: ChartView): SVGGElement {
+  const isContainer = node.children.length > 0;
+  const kind = node.isRegion ? 'region' : isContainer ? (node.type === 'parallel' ? 'parallel' : 'compound') : node.type;
+  const group = element('g', {
+    class: `xc-state xc-${kind}`,
+    'data-state-id': node.id,
+    'data-type': node.type,
+    'data-active': 'false',
+    // Focusable so keyboard users can read descriptions; Tab moves on, nothing traps focus.
+    tabindex: '0',
+    'aria-label': node.description ? `${node.label}: ${node.description}` : node.label,
+  });
+  const title = element('title', {});
+  title.textContent = node.description ? `${node.label} — ${node.description}` : node.label;
+  group.append(title);
+  group.append(
+    element('rect', {
+      class: 'xc-box',
+      x: fmt(box.x),
+      y: fmt(box.y),
+      width: fmt(box.width),
+      height: fmt(box.height),
+      rx: isContainer ? '10' : '8',
+    }),
+  );
+  if (node.type === 'final') {
+    group.append(
+      element('rect', {
+        class: 'xc-final-inner',
+        x: fmt(box.x + 3.5),
+        y: fmt(box.y + 3.5),
+        width: fmt(box.width - 7),
+        height: fmt(box.height - 7),
+        rx: '5',
+      }),
+    );
+  }
+  if (isContainer) {
+    const header = element('text', { class: 'xc-header', x: fmt(box.x + 12), y: fmt(box.y + METRICS.headerHeight / 2 + 2) });
+    header.textContent = node.label;
+    group.append(header);
+  } else {
+    const nameY = box.y + METRICS.stateHeight / 2;
+    const name = element('text', { class: 'xc-name', x: fmt(box.x + box.width / 2), y: fmt(nameY) });
+    name.textContent = node.label;
+    group.append(name);
+    if (node.timed) {
+      const countdown = element('text', {
+        class: 'xc-countdown',
+        x: fmt(box.x + box.width / 2),
+        y: fmt(nameY + METRICS.stateHeight / 2 - 3),
+      });
+      group.append(countdown);
+      view.countdowns.set(node.id, countdown);
+    }
+  }
+  return group;
+}
+
+/** Dashed lines halfway between neighbouring regions of a parallel state. */
+function separators(node: ChartNode, layout: ChartLayout): SVGElement[] {
+  const parent = layout.nodes[node.id];
+  const regions = node.children
+    .map((id) => layout.nodes[id])
+    .filter((box): box is ChartBox => box !== undefined)
+    .sort((a, b) => a.x - b.x);
+  if (!parent) return [];
+  const lines: SVGElement[] = [];
+  for (let index = 1; index < regions.length; index += 1) {
+    const left = regions[index - 1];
+    const right = regions[index];
+    if (!left || !right) continue;
+    const x = (left.x + left.width + right.x) / 2;
+    lines.push(
+      element('line', {
+        class: 'xc-separator',
+        x1: fmt(x),
+        x2: fmt(x),
+        y1: fmt(parent.y + METRICS.headerHeight),
+        y2: fmt(parent.y + parent.height - 8),
+      }),
+    );
+  }
+  return lines;
+}
+
+/** An orthogonal polyline with softly rounded corners. */
+function roundedPath(points: ChartPoint[], radius = 6): string {
+  const [first, ...rest] = points;
+  if (!first) return '';
+  let d = `M ${fmt(first.x)} ${fmt(first.y)}`;
+  for (let index = 0; index < rest.length; index += 1) {
+    const corner = rest[index];
+    const previous = points[index];
+    const next = rest[index + 1];
+    if (!corner || !previous) continue;
+    if (!next) {
+      d += ` L ${fmt(corner.x)} ${fmt(corner.y)}`;
+      continue;
+    }
+    const r = Math.min(radius, distance(previous, corner) / 2, distance(corner, next) / 2);
+    const before = towards(corner, previous, r);
+    const after = towards(corner, next, r);
+    d += ` L ${fmt(before.x)} ${fmt(before.y)} Q ${fmt(corner.x)} ${fmt(corner.y)} ${fmt(after.x)} ${fmt(after.y)}`;
+  }
+  return d;
+}
+
+function distance(a: ChartPoint, b: ChartPoint): number {
+  return Math.hypot(a.x - b.x, a.y - b.y);
+}
+
+function towards(from: ChartPoint, to: ChartPoint, length: number): ChartPoint {
+  const total = distance(from, to) || 1;
+  return { x: from.x + ((to.x - from.x) * length) / total, y: from.y + ((to.y - from.y) * length) / total };
+}
+
+function element<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string>): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+function fmt(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
