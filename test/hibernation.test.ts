@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DURATIONS as d, toInstanceView, validateInput } from 'azure-vm-lifecycle';
+import { createVm, runningVm } from './utils.js';
+
+describe('hibernation', () => {
+  it('hibernates a running VM that was created with hibernation enabled', () => {
+    const vm = runningVm({ hibernationEnabled: true });
+    vm.send({ type: 'vm.deallocate', hibernate: true });
+    expect(vm.state()?.power).toBe('deallocating');
+    vm.wait(d.deallocating + d.hibernating);
+    expect(vm.state()).toEqual({ power: 'hibernated', provisioning: 'succeeded' });
+    expect(toInstanceView(vm.snapshot()).statuses.slice(1)).toEqual([
+      { code: 'PowerState/deallocated', level: 'Info', displayStatus: 'VM deallocated' },
+      { code: 'HibernationState/Hibernated', level: 'Info', displayStatus: 'VM hibernated' },
+    ]);
+  });
+
+  it('resumes with an ordinary start; the hibernation status disappears as the resume begins', () => {
+    const vm = runningVm({ hibernationEnabled: true });
+    vm.send({ type: 'vm.deallocate', hibernate: true });
+    vm.settle();
+    vm.send({ type: 'vm.start' });
+    expect(vm.codes()).toEqual(['ProvisioningState/updating', 'PowerState/starting']);
+    vm.settle();
+    expect(vm.state()).toEqual({ power: 'running', provisioning: 'succeeded' });
+  });
+
+  it('stays hibernated when the resume fails with AllocationFailed', () => {
+    const vm = runningVm({ hibernationEnabled: true });
+    vm.send({ type: 'vm.deallocate', hibernate: true });
+    vm.settle();
+    vm.send({ type: 'fault.arm', code: 'AllocationFailed' });
+    vm.send({ type: 'vm.start' });
+    vm.settle();
+    expect(vm.state()).toEqual({ power: 'hibernated', provisioning: 'failed' });
+  });
+
+  it('refuses to hibernate a VM without hibernation enabled', () => {
+    const vm = runningVm();
+    vm.send({ type: 'vm.deallocate', hibernate: true });
+    expect(vm.rejections).toEqual([
+      {
+        status: 409,
+        code: 'OperationNotAllowed',
+        message: 'The Hibernate-Deallocate Operation can only be triggered on a VM that is enabled for hibernation.',
+      },
+    ]);
+  });
+
+  it('refuses to hibernate a VM that is not running or not successfully provisioned', () => {
+    const stopped = runningVm({ hibernationEnabled: true });
+    stopped.send({ type: 'vm.powerOff' });
+    stopped.settle();
+    stopped.send({ type: 'vm.deallocate', hibernate: true });
+    const creating = createVm({ hibernationEnabled: true });
+    creating.wait(d.allocating + d.starting);
+    expect(creating.state()).toMatchObject({ power: 'running', provisioning: 'creating' });
+    creating.send({ type: 'vm.deallocate', hibernate: true });
+    for (const vm of [stopped, creating]) {
+      expect(vm.rejections.map((r) => r.message)).toEqual([
+        'The Hibernate-Deallocate Operation can only be triggered on a VM that is successfully provisioned and is running.',
+      ]);
+    }
+  });
+
+  it('refuses hibernation for a Spot VM at input', () => {
+    expect(() => validateInput({ hibernationEnabled: true, priority: 'Spot' })).toThrow(
+      "Hibernation capability isn't supported for Spot VMs",
+    );
+  });
+
+  it('hibernating from inside the guest does not count: the VM is only stopped and still billed', () => {
+    const vm = runningVm({ hibernationEnabled: true });
+    vm.send({ type: 'guest.shutdown' });
+    vm.settle();
+    expect(vm.state()?.power).toBe('stopped');
+  });
+});
