@@ -20,7 +20,9 @@ const ROOT_OPTIONS: LayoutOptions = {
   'elk.direction': 'DOWN',
   'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
   'elk.edgeRouting': 'ORTHOGONAL',
-  // considerModelOrder would keep document order, but elk 0.12 crashes on it with INCLUDE_CHILDREN.
+  // Depth-first from the initial dots (first in model order) keeps the lifecycle reading top
+  // down; considerModelOrder would too, but elk 0.12 crashes on it with INCLUDE_CHILDREN.
+  'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
   'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
   'elk.layered.spacing.nodeNodeBetweenLayers': '36',
   'elk.layered.spacing.edgeNodeBetweenLayers': '14',
@@ -48,9 +50,14 @@ export function toElkGraph(graph: ChartGraph, measure: MeasureText): ElkNode {
       const height = METRICS.stateHeight + (node.timed ? METRICS.countdownHeight : 0);
       return { id: node.id, width, height };
     }
-    const children = node.children.flatMap((id) => {
+    const isParallel = node.type === 'parallel';
+    const children = node.children.flatMap((id, index) => {
       const child = byId.get(id);
-      return child ? [toElkNode(child)] : [];
+      if (!child) return [];
+      const elkChild = toElkNode(child);
+      // Position hints order regions as written; semi-interactive crossing minimisation obeys them.
+      if (isParallel) elkChild.layoutOptions = { ...elkChild.layoutOptions, 'elk.position': `(${index * 1000}, 0)` };
+      return [elkChild];
     });
     if (node.initial) {
       // A real (tiny) node, so elk routes the initial arrow and keeps room for the dot.
@@ -58,7 +65,6 @@ export function toElkGraph(graph: ChartGraph, measure: MeasureText): ElkNode {
     }
     const headerWidth = measure(node.label, METRICS.stateFont) + 2 * METRICS.statePaddingX;
     const pad = METRICS.compoundPadding;
-    const isParallel = node.type === 'parallel';
     return {
       id: node.id,
       children,
@@ -67,6 +73,7 @@ export function toElkGraph(graph: ChartGraph, measure: MeasureText): ElkNode {
         'elk.padding': `[top=${METRICS.headerHeight + 4},left=${pad},bottom=${pad},right=${pad}]`,
         // Regions have no arrows between them, so they share a layer: side by side, in order.
         'elk.spacing.nodeNode': isParallel ? '40' : ROOT_OPTIONS['elk.spacing.nodeNode'] ?? '28',
+        ...(isParallel ? { 'elk.layered.crossingMinimization.semiInteractive': 'true' } : {}),
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
         'elk.nodeSize.minimum': `(${headerWidth}, ${METRICS.headerHeight + 2 * pad})`,
       },

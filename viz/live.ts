@@ -57,7 +57,7 @@ export function showTimers(view: ChartView, timers: readonly ChartTimer[], clock
   const due = new Map(timers.map((timer) => [timer.stateId, timer.dueAt]));
   for (const [id, text] of view.countdowns) {
     const dueAt = due.get(id);
-    const value = dueAt === undefined ? '' : `⏱ ${countdown(dueAt, Date.now() + clockOffsetMs).text}`;
+    const value = dueAt === undefined ? '' : `${countdown(dueAt, Date.now() + clockOffsetMs).text} left`;
     if (text.textContent !== value) text.textContent = value;
   }
 }

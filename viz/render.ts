@@ -49,8 +49,10 @@ export function renderChart(container: Element, graph: ChartGraph, layout: Chart
     viewBox: '0 0 10 10',
     refX: '9',
     refY: '5',
-    markerWidth: '7',
-    markerHeight: '7',
+    // In user space, so a flashing (thicker) arrow keeps its head size.
+    markerUnits: 'userSpaceOnUse',
+    markerWidth: '9',
+    markerHeight: '9',
     orient: 'auto-start-reverse',
   });
   marker.append(element('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'xc-arrowhead' }));

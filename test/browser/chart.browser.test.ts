@@ -67,7 +67,7 @@ describe('the chart page in Chromium', () => {
     expect(await activeStates(page)).toContain('kettle.plugged.power.heating');
     expect(await activeStates(page)).not.toContain('kettle.plugged.power.off');
     expect(await page.getAttribute('[data-edge-id="kettle.plugged.power.off|kettle.switchOn|0"]', 'class')).toContain('xc-taken');
-    await expect.poll(() => page.textContent('[data-state-id="kettle.plugged.power.heating"] .xc-countdown')).toMatch(/\d s$/);
+    await expect.poll(() => page.textContent('[data-state-id="kettle.plugged.power.heating"] .xc-countdown')).toMatch(/^\d s left$/);
     await page.screenshot({ path: join(TEST_PAGE_DIR, '..', 'chart-heating.png'), fullPage: true });
     expect(await page.evaluate(() => window.__chartStats?.layouts)).toBe(layoutsBefore);
   });
