@@ -226,7 +226,7 @@ function readStatuses(view: JsonObject, viewPath: string, resource: Located['res
     if (family === POWER_FAMILY) {
       const state = segments.length === 2 ? POWER_BY_SUFFIX.get((segments[1] ?? '').toLowerCase()) : undefined;
       if (state === undefined) {
-        throw new InstanceViewError(codePath, quote(code), `one of ${POWER_CODES.map(quote).join(', ')}`);
+        throw new InstanceViewError(codePath, `an unknown code ${quote(code)}`, `one of ${POWER_CODES.map(quote).join(', ')}`);
       }
       if (power !== undefined && power.value !== state) {
         throw new InstanceViewError(
@@ -239,7 +239,7 @@ function readStatuses(view: JsonObject, viewPath: string, resource: Located['res
     } else if (family === PROVISIONING_FAMILY) {
       const read = readProvisioningCode(segments, message);
       if (read === undefined) {
-        throw new InstanceViewError(codePath, quote(code), `one of ${PROVISIONING_CODES.map(quote).join(', ')}`);
+        throw new InstanceViewError(codePath, `an unknown code ${quote(code)}`, `one of ${PROVISIONING_CODES.map(quote).join(', ')}`);
       }
       if (provisioning !== undefined) {
         throw new InstanceViewError(
@@ -251,7 +251,7 @@ function readStatuses(view: JsonObject, viewPath: string, resource: Located['res
       provisioning = { value: { ...read, ...(time === undefined ? {} : { time }) }, code, codePath };
     } else if (family === HIBERNATION_FAMILY) {
       if (code.toLowerCase() !== HIBERNATED_STATUS.code.toLowerCase()) {
-        throw new InstanceViewError(codePath, quote(code), quote(HIBERNATED_STATUS.code));
+        throw new InstanceViewError(codePath, `an unknown code ${quote(code)}`, quote(HIBERNATED_STATUS.code));
       }
       hibernation ??= { value: true, code, codePath };
     }

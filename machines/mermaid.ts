@@ -98,7 +98,7 @@ export function toMermaid(machine: AnyStateMachine, options: MermaidOptions = {}
   const lines: string[] = ['stateDiagram-v2'];
   if (options.direction !== undefined) lines.push(`${INDENT}direction ${options.direction}`);
   const body = rootHasTransitions
-    ? writeState(root, ids, edgesByScope, descriptions)
+    ? [`[*] --> ${ids.get(root) ?? ''}`, ...writeState(root, ids, edgesByScope, descriptions)]
     : writeChildren(root, ids, edgesByScope, descriptions);
   lines.push(...body.map((line) => INDENT + line));
   return `${lines.join('\n')}\n`;
