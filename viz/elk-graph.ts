@@ -4,6 +4,7 @@
  */
 import type { ElkExtendedEdge, ElkLabel, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import type { ChartBox, ChartGraph, ChartLayout, ChartNode, ChartPoint, ChartRoute } from './chart.types.js';
+import { labelSize } from './edge-label.js';
 import { METRICS, type MeasureText } from './metrics.js';
 
 const ROOT = '__chart__';
@@ -92,12 +93,7 @@ export function toElkGraph(graph: ChartGraph, measure: MeasureText): ElkNode {
       const labels: ElkLabel[] =
         index === 0
           ? [
-              {
-                id: `${edge.id}#label`,
-                text: edge.label,
-                width: measure(edge.label, METRICS.labelFont) + 2 * METRICS.labelPaddingX,
-                height: METRICS.labelHeight,
-              },
+              { id: `${edge.id}#label`, text: edge.label, ...labelSize(edge, measure) },
             ]
           : [];
       edges.push({ id: `${edge.id}#${index}`, sources: [edge.source], targets: [target], labels });

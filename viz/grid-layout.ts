@@ -3,6 +3,7 @@
  * compound children top to bottom, parallel regions left to right, and straight arrows.
  */
 import type { ChartBox, ChartGraph, ChartLayout, ChartNode, ChartPoint, ChartRoute } from './chart.types.js';
+import { labelSize } from './edge-label.js';
 import { initialEdgeId } from './elk-graph.js';
 import { METRICS, type MeasureText } from './metrics.js';
 
@@ -88,12 +89,12 @@ export function gridLayout(graph: ChartGraph, measure: MeasureText): ChartLayout
       if (!from || !to) return;
       const points = [center(from), center(to)];
       const mid = { x: (center(from).x + center(to).x) / 2, y: (center(from).y + center(to).y) / 2 };
-      const width = measure(edge.label, METRICS.labelFont) + 2 * METRICS.labelPaddingX;
+      const { width, height } = labelSize(edge, measure);
       routes.push({
         edgeId: edge.id,
         target: targetId,
         points,
-        ...(index === 0 ? { label: { x: mid.x - width / 2, y: mid.y - METRICS.labelHeight / 2, width, height: METRICS.labelHeight, text: edge.label } } : {}),
+        ...(index === 0 ? { label: { x: mid.x - width / 2, y: mid.y - height / 2, width, height, text: edge.label } } : {}),
       });
     });
   }

@@ -24,8 +24,8 @@ export const METRICS = {
   initialMarker: 10,
   /** Padding around a transition label's text. */
   labelPaddingX: 4,
-  /** Height of a transition label. */
-  labelHeight: 15,
+  /** Height of one line of a transition label. */
+  labelLineHeight: 13,
 } as const;
 
 /** The font family used for all chart text; measurement and drawing must agree. */

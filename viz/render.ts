@@ -4,6 +4,7 @@
  */
 import type { ChartBox, ChartGraph, ChartLayout, ChartNode, ChartPoint } from './chart.types.js';
 import { CHART_CSS } from './chart-style.js';
+import { labelLines } from './edge-label.js';
 import { METRICS } from './metrics.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -91,14 +92,15 @@ export function renderChart(container: Element, graph: ChartGraph, layout: Chart
       const label = element('g', { class: 'xc-label', 'data-edge-id': route.edgeId });
       const { x, y, width, height } = route.label;
       label.append(element('rect', { x: fmt(x), y: fmt(y), width: fmt(width), height: fmt(height) }));
-      const text = element('text', { x: fmt(x + width / 2), y: fmt(y + height / 2) });
-      const trigger = edge.guard ? edge.label.slice(0, edge.label.length - edge.guard.length - 3) : edge.label;
-      text.append(trigger);
-      if (edge.guard) {
-        const guard = element('tspan', { class: 'xc-guard' });
-        guard.textContent = ` [${edge.guard}]`;
-        text.append(guard);
-      }
+      const lines = labelLines(edge);
+      const top = y + (height - lines.length * METRICS.labelLineHeight) / 2 + METRICS.labelLineHeight / 2;
+      const text = element('text', { x: fmt(x + width / 2), y: fmt(top) });
+      lines.forEach((line, index) => {
+        const span = element('tspan', { x: fmt(x + width / 2), y: fmt(top + index * METRICS.labelLineHeight) });
+        if (line.guard) span.setAttribute('class', 'xc-guard');
+        span.textContent = line.text;
+        text.append(span);
+      });
       label.append(text);
       labelLayer.append(label);
       drawn.push(label);

@@ -1,0 +1,47 @@
+/**
+ * Splits a transition label into lines: the trigger first, then the guard wrapped at its
+ * `and`/`or` joints, so long guards make labels taller rather than the chart wider.
+ */
+import type { ChartEdge } from './chart.types.js';
+import { METRICS, type MeasureText } from './metrics.js';
+
+/** Longest guard line, in characters, before it wraps at the next joint. */
+const GUARD_LINE_CHARS = 34;
+
+/** One line of a transition label. */
+export interface LabelLine {
+  /** The text of the line. */
+  text: string;
+  /** Whether the line belongs to the guard (drawn muted). */
+  guard: boolean;
+}
+
+/** The lines of an edge's label. */
+export function labelLines(edge: Pick<ChartEdge, 'label' | 'guard'>): LabelLine[] {
+  if (!edge.guard) return [{ text: edge.label, guard: false }];
+  const trigger = edge.label.slice(0, edge.label.length - edge.guard.length - 3);
+  const tokens = edge.guard.split(/(?= and | or )/);
+  const lines: string[] = [];
+  let current = '';
+  for (const token of tokens) {
+    if (current && (current + token).length > GUARD_LINE_CHARS) {
+      lines.push(current);
+      current = token.trimStart();
+    } else {
+      current += token;
+    }
+  }
+  lines.push(current);
+  const last = lines.length - 1;
+  return [
+    { text: trigger, guard: false },
+    ...lines.map((line, index) => ({ text: `${index === 0 ? '[' : '\u2003'}${line}${index === last ? ']' : ''}`, guard: true })),
+  ];
+}
+
+/** The size a label needs, padding included. */
+export function labelSize(edge: Pick<ChartEdge, 'label' | 'guard'>, measure: MeasureText): { width: number; height: number } {
+  const lines = labelLines(edge);
+  const width = Math.max(...lines.map((line) => measure(line.text, METRICS.labelFont)));
+  return { width: width + 2 * METRICS.labelPaddingX, height: lines.length * METRICS.labelLineHeight + 3 };
+}
