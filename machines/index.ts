@@ -43,3 +43,7 @@ export {
   type MeterReading,
 } from './billing.js';
 export { simulate, SIMULATION_START, type Simulation, type SimulationStep, type TimelineEntry } from './simulate.js';
+export { startVmAt, impliedOperation, type StartVmAtOptions } from './restore.js';
+export { fromInstanceView, type ParsedInstanceView } from './instance-view-parse.js';
+export { InstanceViewError } from './instance-view-errors.js';
+export { toMermaid, type MermaidOptions } from './mermaid.js';

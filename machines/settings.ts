@@ -57,7 +57,6 @@ const INPUT_KEYS: readonly (keyof VmInput)[] = [
   'startTime',
   'billing',
   'historyLimit',
-  'initialState',
 ];
 
 /** Thrown for invalid VM input; names the option, what it held and what is accepted. */

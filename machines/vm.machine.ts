@@ -275,7 +275,10 @@ export const vmMachine = setup({
      */
     reportUnhandled: enqueueActions(({ event, self, enqueue }) => {
       if (event.type.startsWith('xstate.') || event.type === 'operation.accepted') return;
-      const snapshot = self.getSnapshot() as unknown as Parameters<typeof checkOperation>[0];
+      // Pure transitions (xstate/graph, `transition()`) run with an inert `self` that has no
+      // snapshot: there is nobody to answer then.
+      const snapshot = self.getSnapshot() as unknown as Parameters<typeof checkOperation>[0] | undefined;
+      if (!snapshot?.context) return;
       if (isOperationEvent(event)) {
         const rejection = checkOperation(snapshot, event);
         if (rejection) enqueue.emit({ type: 'operation.rejected', operation: event, rejection });

@@ -195,11 +195,9 @@ export interface VmInput {
   billing?: BillingTable;
   /** How many finished operations the history keeps. Default 50. */
   historyLimit?: number;
-  /** Start at a known state instead of at create (see `fromInstanceView`). Default: start at create. */
-  initialState?: InitialState;
 }
 
-/** A state to start an actor at, as `fromInstanceView` parses it. */
+/** A state to start an actor at (`startVmAt`), as `fromInstanceView` parses it. */
 export interface InitialState {
   /** The power state; `unknown` while provisioning is `creating` starts as `creating`. */
   power: PowerState;

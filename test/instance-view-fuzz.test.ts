@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-// Until machines/index.ts exports the parser, it is imported from its module.
-import { InstanceViewError } from '../machines/instance-view-errors.js';
-import { fromInstanceView, type ParsedInstanceView } from '../machines/instance-view-parse.js';
+import { InstanceViewError } from 'azure-vm-lifecycle';
+import { fromInstanceView, type ParsedInstanceView } from 'azure-vm-lifecycle';
 import { HIBERNATED_STATUS, OS_PROVISIONING_STATUS, POWER_STATUS, POWER_UNKNOWN_CODE, PROVISIONING_STATUS } from 'azure-vm-lifecycle';
 
 // FUZZ_RUNS raises the count for a longer search; the default keeps the suite fast.

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-// Until machines/index.ts exports the parser, it is imported from its module.
-import { InstanceViewError } from '../machines/instance-view-errors.js';
-import { fromInstanceView, type ParsedInstanceView } from '../machines/instance-view-parse.js';
+import { InstanceViewError } from 'azure-vm-lifecycle';
+import { fromInstanceView, type ParsedInstanceView } from 'azure-vm-lifecycle';
 import type { FaultCode, OsProvisioningState, PowerState, ProvisioningState } from 'azure-vm-lifecycle';
 
 const TIME = '2024-05-01T12:00:00.1234567+00:00';

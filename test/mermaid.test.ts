@@ -1,8 +1,7 @@
 import DOMPurify from 'dompurify';
 import { createMachine } from 'xstate';
 import { beforeAll, describe, expect, it } from 'vitest';
-// Until machines/index.ts exports toMermaid, it is imported from its module.
-import { toMermaid } from '../machines/mermaid.js';
+import { toMermaid } from 'azure-vm-lifecycle';
 import { lifecycleMachine } from './fixtures/lifecycle-machine.js';
 
 type Mermaid = (typeof import('mermaid'))['default'];
