@@ -185,11 +185,11 @@ export const vmMachine = setup({
   },
   actions: {
     /** Records an accepted operation, taking the first armed fault that applies to it. */
-    acceptOperation: assign((args, params: { from?: PowerState }) => {
+    acceptOperation: assign((args, params: { from?: PowerState; name?: OperationName }) => {
       const { context, event } = args;
-      if (!isOperationEvent(event)) return {};
+      if (!params.name && !isOperationEvent(event)) return {};
       const now = tick(args as Args);
-      const name = operationNameOf(event);
+      const name = params.name ?? operationNameOf(event as Parameters<typeof operationNameOf>[0]);
       const index = context.faults.findIndex((code) => faultApplies(code, name, params.from ?? 'unknown', context.settings));
       const faults = [...context.faults];
       const fault = index >= 0 ? faults.splice(index, 1)[0] : undefined;
@@ -526,7 +526,9 @@ export const vmMachine = setup({
             'platform.evict': {
               guard: and(['isSpot', 'isEvictionPolicyDelete', stateIn(`${POWER}.running`), not(isDeleting)]),
               target: '.deleting',
-              actions: ['preemptOperation', 'recordEviction'],
+              // The platform's deletion is a delete in progress: other operations get Azure's
+              // marked-for-deletion answer, exactly as during a user's delete.
+              actions: ['preemptOperation', 'recordEviction', { type: 'acceptOperation', params: { name: 'delete' } }],
             },
           },
           states: {

@@ -24,6 +24,16 @@ describe('Spot eviction', () => {
     expect(vm.snapshot().status).toBe('done');
   });
 
+  it('refuses other operations while an eviction deletes the VM (regression: start was accepted as a no-op)', () => {
+    const vm = runningVm({ priority: 'Spot', evictionPolicy: 'Delete' });
+    vm.send({ type: 'platform.evict' });
+    vm.send({ type: 'vm.start' });
+    expect(vm.rejections.map((r) => r.message)).toEqual([
+      "Operation 'start' is not allowed on VM 'myVM' since the VM is marked for deletion. You can only retry the Delete operation (or wait for an ongoing one to complete).",
+    ]);
+    expect(vm.snapshot().context.operation).toMatchObject({ name: 'delete', status: 'InProgress' });
+  });
+
   it('refuses simulateEviction on a Regular VM', () => {
     const vm = runningVm();
     vm.send({ type: 'vm.simulateEviction' });
