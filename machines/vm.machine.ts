@@ -199,7 +199,7 @@ export const vmMachine = setup({
       if (event.type === 'vm.deallocate' && event.hibernate) operation.hibernate = true;
       if (event.type === 'vm.powerOff' && event.skipShutdown) operation.skipShutdown = true;
       if (name === 'start' && params.from === 'hibernated') operation.resumingFromHibernation = true;
-      return { operation, operationCount: count, faults, now, error: null };
+      return { operation, operationCount: count, faults, now };
     }),
     /** Tells the provisioning region that a power operation was accepted. */
     announceOperation: raise({ type: 'operation.accepted' }),
@@ -226,6 +226,8 @@ export const vmMachine = setup({
       const now = tick(args as Args);
       return { now, provisioningTime: now };
     }),
+    /** Forgets the error once provisioning leaves `failed` (the next operation is under way). */
+    clearError: assign({ error: null }),
     /** Notes when a region's timed step is due (for countdowns and the no-stuck-state invariant). */
     startTimer: assign((args, params: { region: Region; delay: keyof Durations; onlyFor?: OperationName[] }) => {
       const { context } = args;
@@ -656,6 +658,7 @@ export const vmMachine = setup({
               description:
                 'The last operation failed (ProvisioningState/failed/<code>, level Error). Not terminal: the next successful operation clears it.',
               entry: 'stampProvisioningTime',
+              exit: 'clearError',
               on: {
                 'operation.accepted': { guard: not('isIdle'), target: 'updating' },
                 'vm.update': { guard: 'isIdle', target: 'updating', actions: { type: 'acceptOperation', params: {} } },

@@ -1,58 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, type AnyStateNode, type AnyTransitionDefinition } from 'xstate';
+import { createActor, type AnyTransitionDefinition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
+import { allStateNodes, eventsFor, serializeVmState, type VmMachineSnapshot } from './graph-utils.js';
 import {
-  FAULT_CODES,
-  OPERATION_EVENT_TYPES,
   VirtualClock,
-  operationInProgress,
   startVmAt,
   vmStateOf,
   vmMachine,
-  type VmEvent,
   type VmInput,
 } from 'azure-vm-lifecycle';
 
-type Snapshot = ReturnType<typeof vmMachine.getInitialSnapshot>;
-
-function allStateNodes(node: AnyStateNode = vmMachine.root): AnyStateNode[] {
-  return [node, ...Object.values(node.states).flatMap((child) => allStateNodes(child))];
-}
+type Snapshot = VmMachineSnapshot;
 
 function allTransitions(): AnyTransitionDefinition[] {
   return allStateNodes().flatMap((node) => [
     ...[...node.transitions.values()].flat(),
     ...(node.always ?? []),
     ...node.after,
-  ]);
-}
-
-const afterEvents = [...new Set(allStateNodes().flatMap((node) => node.after.map((t) => t.eventType)))];
-
-/** Every event a VM can receive, timers included as the events XState raises for them. */
-function eventsFor(snapshot: Snapshot): VmEvent[] {
-  const operations: VmEvent[] = OPERATION_EVENT_TYPES.map((type) => ({ type }) as VmEvent);
-  const extra: VmEvent[] = [
-    { type: 'vm.deallocate', hibernate: true },
-    { type: 'vm.powerOff', skipShutdown: true },
-    { type: 'guest.shutdown' },
-    { type: 'platform.evict' },
-    { type: 'fault.clear' },
-  ];
-  // One armed fault at a time keeps the state space finite.
-  const faults: VmEvent[] =
-    snapshot.context.faults.length === 0 ? FAULT_CODES.map((code) => ({ type: 'fault.arm', code }) as VmEvent) : [];
-  return [...operations, ...extra, ...faults, ...afterEvents.map((type) => ({ type }) as unknown as VmEvent)];
-}
-
-/** The parts of a snapshot that decide what can happen next (times left out). */
-function serialize(snapshot: Snapshot): string {
-  const current = operationInProgress(snapshot.context.operation);
-  return JSON.stringify([
-    snapshot.value,
-    current && [current.name, current.fault, current.hibernate, current.resumingFromHibernation],
-    snapshot.context.faults,
-    snapshot.context.evictionScheduled,
   ]);
 }
 
@@ -88,7 +52,7 @@ describe('model-based coverage with xstate/graph', () => {
       getShortestPaths(vmMachine, {
         input,
         events: eventsFor,
-        serializeState: serialize,
+        serializeState: serializeVmState,
         ...(from ? { fromState: from() } : {}),
       }),
     ]),

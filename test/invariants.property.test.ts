@@ -94,6 +94,7 @@ function checkInvariants(snapshot: ReturnType<typeof createVmRun>['actor'] exten
   const failed = state.provisioning === 'failed';
   expect(statuses.some((s) => s.level === 'Error')).toBe(failed);
   if (failed) expect(typeof provisioning[0]?.message).toBe('string');
+  expect(snapshot.context.error !== null).toBe(failed);
   // 3. billing follows the table, in every power state
   for (const table of ['seed-2018', 'azure-2023'] as const) {
     expect(billingOf(snapshot, table).billed).toBe(BILLED[table][state.power]);
