@@ -203,6 +203,7 @@ export function validateInput(input?: VmInput, now: number = Date.now()): VmSett
       'a resource group name of 1–90 letters, digits, underscores, hyphens, periods or parentheses, not ending with a period',
     );
   }
+  validateFaults(input.faults);
   return {
     name: validateName(input.name ?? 'myVM', osType),
     resourceGroup,

@@ -3,7 +3,7 @@
  * `power` and `provisioning`, coordinated by `stateIn` guards and one raised event, both drawn
  * on the chart. Pure: no HTTP, DOM or wire JSON.
  */
-import { and, assign, enqueueActions, not, raise, setup, stateIn } from 'xstate';
+import { and, assign, createActor, enqueueActions, not, raise, setup, stateIn, type ActorOptions } from 'xstate';
 import { readClock } from './clock.js';
 import {
   checkOperation,
@@ -675,6 +675,19 @@ export const vmMachine = setup({
     },
   },
 });
+
+/**
+ * Creates (but does not start) a VM actor; every option may be left out, unlike XState's
+ * `createActor`, which requires `input` for machines that take one.
+ *
+ * @example
+ * ```ts
+ * const vm = createVmActor({ clock: new VirtualClock(), input: { name: 'web-1' } }).start();
+ * ```
+ */
+export function createVmActor(options: ActorOptions<typeof vmMachine> = {}) {
+  return createActor(vmMachine, { ...options, input: options.input ?? {} });
+}
 
 /** The VM machine's type. */
 export type VmMachine = typeof vmMachine;

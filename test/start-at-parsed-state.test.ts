@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualClock, fromInstanceView, startVmAt, toInstanceView, vmStateOf, VmInputError } from 'azure-vm-lifecycle';
+
+const stoppedVm = {
+  name: 'web-1',
+  properties: {
+    provisioningState: 'Succeeded',
+    instanceView: {
+      statuses: [
+        { code: 'ProvisioningState/succeeded', level: 'Info', displayStatus: 'Provisioning succeeded', time: '2025-02-01T10:00:00.1234567+00:00' },
+        { code: 'PowerState/stopped', level: 'Info', displayStatus: 'VM stopped' },
+      ],
+    },
+  },
+};
+
+describe('starting an actor at a state read from Azure', () => {
+  it('loads a stopped VM from its JSON and carries on from there', () => {
+    const clock = new VirtualClock();
+    const vm = startVmAt(fromInstanceView(stoppedVm), { clock, input: { name: 'web-1' } });
+    expect(vmStateOf(vm.getSnapshot())).toEqual({ power: 'stopped', provisioning: 'succeeded' });
+    vm.send({ type: 'vm.start' });
+    clock.runUntilIdle();
+    expect(vmStateOf(vm.getSnapshot())).toEqual({ power: 'running', provisioning: 'succeeded' });
+  });
+
+  it('resumes a VM observed mid-start: its timer runs and the implied start operation completes', () => {
+    const clock = new VirtualClock();
+    const vm = startVmAt({ power: 'starting', provisioning: 'updating' }, { clock, input: { durations: { starting: 5000 } } });
+    expect(vm.getSnapshot().context.operation).toMatchObject({ name: 'start', status: 'InProgress' });
+    expect(vm.getSnapshot().context.timers.power).toEqual({ delay: 'starting', startedAt: 0, dueAt: 5000 });
+    clock.advance(5000);
+    expect(vmStateOf(vm.getSnapshot())).toEqual({ power: 'running', provisioning: 'succeeded' });
+  });
+
+  it('round-trips every settled state through toInstanceView and fromInstanceView', () => {
+    const states = [
+      { power: 'running', provisioning: 'succeeded' },
+      { power: 'stopped', provisioning: 'succeeded' },
+      { power: 'deallocated', provisioning: 'succeeded' },
+      { power: 'hibernated', provisioning: 'succeeded' },
+      { power: 'running', provisioning: 'failed', error: { code: 'VMStartTimedOut', message: 'late' } },
+      { power: 'unknown', provisioning: 'succeeded' },
+    ] as const;
+    for (const state of states) {
+      const vm = startVmAt(state, { clock: new VirtualClock() });
+      const parsed = fromInstanceView(toInstanceView(vm.getSnapshot()));
+      expect({ power: parsed.power, provisioning: parsed.provisioning, error: parsed.error }).toEqual({ error: undefined, ...state });
+    }
+  });
+
+  it('starts an unknown power state that accepts start, powerOff and deallocate', () => {
+    const vm = startVmAt({ power: 'unknown', provisioning: 'succeeded' }, { clock: new VirtualClock() });
+    vm.send({ type: 'vm.powerOff' });
+    expect(vmStateOf(vm.getSnapshot())).toEqual({ power: 'stopping', provisioning: 'updating' });
+  });
+
+  it('rejects an impossible state, naming the field', () => {
+    expect(() => startVmAt({ power: 'sleeping' as never, provisioning: 'succeeded' })).toThrow(VmInputError);
+    expect(() => startVmAt({ power: 'creating', provisioning: 'succeeded' })).toThrow("Invalid VM input 'state.power'");
+  });
+});
