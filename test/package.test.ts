@@ -1,0 +1,61 @@
+/**
+ * The published package: `npm pack` alone builds it, and the tarball installs into an empty
+ * folder and works in plain Node ESM, with type declarations.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+describe('the packed package', () => {
+  let app = '';
+  let tarball = '';
+
+  beforeAll(() => {
+    const work = mkdtempSync(join(tmpdir(), 'azure-vm-lifecycle-pack-'));
+    execFileSync(npm, ['pack', '--pack-destination', work, '--silent'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+    app = join(work, 'app');
+    mkdirSync(app);
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+    const xstate = JSON.parse(readFileSync(join(root, 'node_modules/xstate/package.json'), 'utf8')).version;
+    execFileSync(npm, ['install', tarball, `xstate@${xstate}`, '--prefer-offline', '--no-audit', '--no-fund', '--silent'], {
+      cwd: app,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+  }, 180_000);
+
+  it('declares an exports map with types first and no side effects', () => {
+    expect(Object.keys(manifest.exports['.'])[0]).toBe('types');
+    expect(manifest.sideEffects).toBe(false);
+    expect(manifest.peerDependencies.xstate).toBeDefined();
+  });
+
+  it('contains the built entry and its type declarations', () => {
+    const installed = join(app, 'node_modules/azure-vm-lifecycle');
+    expect(existsSync(join(installed, manifest.exports['.'].import))).toBe(true);
+    expect(existsSync(join(installed, manifest.exports['.'].types))).toBe(true);
+    expect(readFileSync(join(installed, manifest.exports['.'].types), 'utf8')).toContain('vmMachine');
+  });
+
+  it('imports in plain Node ESM and runs a VM from create to deallocated', () => {
+    const script = `
+      import { createActor } from 'xstate';
+      import { vmMachine, VirtualClock, toInstanceView, billingOf } from 'azure-vm-lifecycle';
+      const clock = new VirtualClock();
+      const vm = createActor(vmMachine, { clock, input: { name: 'web-1', startTime: 0 } }).start();
+      clock.runUntilIdle();
+      vm.send({ type: 'vm.deallocate' });
+      clock.runUntilIdle();
+      const view = toInstanceView(vm.getSnapshot());
+      console.log(JSON.stringify({ codes: view.statuses.map((s) => s.code), billed: billingOf(vm.getSnapshot()).billed }));
+    `;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: app, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({ codes: ['ProvisioningState/succeeded', 'PowerState/deallocated'], billed: false });
+  });
+});
