@@ -47,3 +47,4 @@ export { startVmAt, impliedOperation, type StartVmAtOptions } from './restore.js
 export { fromInstanceView, type ParsedInstanceView } from './instance-view-parse.js';
 export { InstanceViewError } from './instance-view-errors.js';
 export { toMermaid, type MermaidOptions } from './mermaid.js';
+export { formatGuard, type GuardLike } from './guard-text.js';

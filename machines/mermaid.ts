@@ -2,7 +2,8 @@
  * A statechart as a Mermaid `stateDiagram-v2`, drawn from the machine definition alone
  * (no actor, no snapshot), so documentation can show exactly what the code does.
  */
-import type { AnyStateMachine, AnyStateNode, StateValue } from 'xstate';
+import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import { formatGuard, type GuardLike } from './guard-text.js';
 
 /** How {@link toMermaid} draws a diagram. */
 export interface MermaidOptions {
@@ -89,7 +90,7 @@ export function toMermaid(machine: AnyStateMachine, options: MermaidOptions = {}
         if (from === undefined || to === undefined) continue; // the inline root has no box to draw to or from
         const scope = scopeOf(node, target);
         const edges = edgesByScope.get(scope) ?? [];
-        edges.push({ from, to, label: transitionLabel(transition) });
+        edges.push({ from, to, label: transitionLabel(transition, machine.id) });
         edgesByScope.set(scope, edges);
       }
     }
@@ -194,12 +195,12 @@ function collectTransitions(node: AnyStateNode): TransitionShape[] {
 }
 
 /** The label of a transition: its trigger, then its guard in brackets. */
-function transitionLabel(transition: TransitionShape): string {
+function transitionLabel(transition: TransitionShape, machineId: string): string {
   const trigger =
     transition.delay !== undefined
       ? `after ${typeof transition.delay === 'number' ? `${transition.delay}ms` : transition.delay}`
       : triggerName(transition.eventType);
-  const guard = transition.guard === undefined ? '' : ` [${guardText(transition.guard)}]`;
+  const guard = transition.guard === undefined ? '' : ` [${guardText(transition.guard, machineId)}]`;
   return escapeText(trigger + guard);
 }
 
@@ -212,46 +213,9 @@ function triggerName(eventType: string): string {
   return eventType;
 }
 
-/**
- * Writes a guard readably.
- * - `'isSpot'` and `{ type: 'isSpot', params }` → `isSpot`
- * - `and([a, b])` → `a && b`, `or([a, b])` → `a || b` (parenthesised when nested), `not(a)` → `!a`
- * - `stateIn('#vm.power.running')` → `in(#vm.power.running)`, `stateIn({ power: 'running' })` → `in(power.running)`
- * - an inline function → its name, or `guard` when it has none
- */
-export function guardText(guard: unknown): string {
-  if (typeof guard === 'string') return guard;
-  if (typeof guard === 'function') {
-    const higherOrder = guard as { name: string; guards?: unknown; stateValue?: StateValue };
-    if (higherOrder.stateValue !== undefined) return `in(${stateValueText(higherOrder.stateValue)})`;
-    if (Array.isArray(higherOrder.guards)) {
-      const operands = higherOrder.guards.map((g: unknown) => nested(g));
-      if (higherOrder.name === 'not' && operands.length === 1) return `!${operands[0] ?? ''}`;
-      if (higherOrder.name === 'and') return operands.join(' && ');
-      if (higherOrder.name === 'or') return operands.join(' || ');
-    }
-    return higherOrder.name === '' ? 'guard' : higherOrder.name;
-  }
-  if (typeof guard === 'object' && guard !== null && 'type' in guard && typeof guard.type === 'string') {
-    return guard.type;
-  }
-  return 'guard';
-}
-
-/** A guard operand, parenthesised when it is itself `and`/`or`, so precedence stays visible. */
-function nested(guard: unknown): string {
-  const text = guardText(guard);
-  const isCombination =
-    typeof guard === 'function' && Array.isArray((guard as { guards?: unknown }).guards) && /^(and|or)$/.test(guard.name);
-  return isCombination ? `(${text})` : text;
-}
-
-/** A state value as a dotted path: `{ power: 'running' }` → `power.running`. */
-function stateValueText(value: StateValue): string {
-  if (typeof value === 'string') return value;
-  return Object.entries(value)
-    .map(([key, child]) => (child === undefined ? key : `${key}.${stateValueText(child)}`))
-    .join(', ');
+/** A guard as text, with the machine's own id left out of `stateIn` paths. */
+export function guardText(guard: unknown, machineId = ''): string {
+  return formatGuard(guard as GuardLike, machineId);
 }
 
 /**

@@ -76,14 +76,14 @@ describe('toMermaid', () => {
   it('labels transitions with the event, named and numeric delays, always, and readable guards', () => {
     expect(block(text, 'alive_power')).toEqual(
       expect.arrayContaining([
-        'alive_power_stopped --> alive_power_starting : vm.start [hasCapacity]',
+        'alive_power_stopped --> alive_power_starting : vm.start [hasCapacity(size: D2)]',
         'alive_power_starting --> alive_power_running : after booting',
         'alive_power_starting --> alive_power_stopped : after 5000ms [isSpot]',
         'alive_power_running --> alive_power_stopped : vm.stop',
       ]),
     );
     expect(block(text, 'alive_provisioning_creating')).toContain(
-      'alive_provisioning_creating_allocating --> alive_provisioning_creating_osProvisioning : always [in(#35;vm.alive.power.running) && !isSpot && (isGeneralizedImage || isSpot)]',
+      'alive_provisioning_creating_allocating --> alive_provisioning_creating_osProvisioning : always [in alive.power.running and not isSpot and (isGeneralizedImage or isSpot)]',
     );
     expect(lines(text)).toContain('alive --> deleted : vm.delete');
   });
