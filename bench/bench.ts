@@ -1,0 +1,187 @@
+/**
+ * The whole benchmark as one function: every row measured against its baseline in the same run,
+ * scaled down for the smoke test, returning the figures `run.ts` prints and writes.
+ */
+import { cpus, totalmem } from 'node:os';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../test/browser/chromium.js';
+import { servePage, type PageServer } from '../test/browser/page-server.js';
+import { compareLoads, measureUpdates, type LoadComparison } from './browser-rows.js';
+import { measureEventCost, type EventCostResult } from './event-cost.js';
+import { measureFleetMemory, type FleetMemoryResult } from './fleet-memory.js';
+import { measureLibrarySize, type LibrarySizeResult } from './library-size.js';
+import { buildMermaidPage, buildOurPage } from './pages.js';
+import { summarize, type Summary } from './stats.js';
+
+/** The keys of `results.json`, in the order the table shows them. */
+export const RESULT_KEYS = [
+  'event_cost_ratio',
+  'fleet_memory_ratio',
+  'fleet_100k_heap_mb',
+  'chart_ready_ratio',
+  'update_p95_ms',
+  'relayouts_on_state_change',
+  'page_initial_js_gz_kb',
+  'mermaid_js_gz_kb',
+  'library_entry_gz_kb',
+] as const;
+
+/** One key of `results.json`. */
+export type ResultKey = (typeof RESULT_KEYS)[number];
+
+/** A goal: the figure must be at most `max`; `undefined` means reported only. */
+export interface Goal {
+  /** The largest figure that meets the goal. */
+  max?: number;
+}
+
+/** The issue's goals. */
+export const GOALS: Readonly<Record<ResultKey, Goal>> = {
+  event_cost_ratio: { max: 2 },
+  fleet_memory_ratio: { max: 2 },
+  fleet_100k_heap_mb: { max: 1_000 },
+  chart_ready_ratio: { max: 0.5 },
+  update_p95_ms: { max: 4 },
+  relayouts_on_state_change: { max: 0 },
+  page_initial_js_gz_kb: { max: 100 },
+  mermaid_js_gz_kb: {},
+  library_entry_gz_kb: { max: 10 },
+};
+
+/** One measured row. */
+export interface Row extends Summary {
+  /** The row's goal. */
+  goal: Goal;
+  /** Whether the median meets the goal (`null` when there is none). */
+  met: boolean | null;
+  /** What the figure is and what it was measured against, in a few words. */
+  note: string;
+}
+
+/** Options of {@link runBench}. */
+export interface BenchOptions {
+  /** Multiplies every count (events, actors, loads); 1 is the real benchmark. */
+  scale?: number;
+  /** Leave out the browser rows (no Chromium). */
+  browser?: boolean;
+  /** Called with each phase's name as it starts. */
+  progress?: (phase: string) => void;
+}
+
+/** Everything one run measured. */
+export interface BenchResults {
+  /** The rows by key (absent when the row was left out). */
+  rows: Partial<Record<ResultKey, Row>>;
+  /** The raw measurements behind the rows: per-machine figures, scripts, module sizes. */
+  details: {
+    eventCost?: EventCostResult;
+    fleetMemory?: FleetMemoryResult;
+    librarySize?: LibrarySizeResult;
+    loads?: LoadComparison;
+    updates?: Awaited<ReturnType<typeof measureUpdates>>;
+  };
+  /** The machine it ran on. */
+  machine: { cpus: number; cpuModel: string; totalMemGb: number; node: string; scale: number };
+  /** Wall time of the run, in seconds. */
+  seconds: number;
+}
+
+const KB = 1_000;
+
+function row(summary: Summary, key: ResultKey, note: string): Row {
+  const goal = GOALS[key];
+  return { ...summary, goal, met: goal.max === undefined ? null : summary.median <= goal.max, note };
+}
+
+function scaled(count: number, scale: number, least = 1): number {
+  return Math.max(least, Math.round(count * scale));
+}
+
+/** A summary of bytes as kB (1 kB = 1 000 bytes, as Vite reports sizes). */
+function kb(summary: Summary): Summary {
+  return { ...summary, median: summary.median / KB, min: summary.min / KB, max: summary.max / KB };
+}
+
+/**
+ * Runs every row. With `scale` 1: 6 000 events × 15 alternating batches, 3 alternating fleets of
+ * 100 000 actors, 7 alternating cold loads of each page, 3 × 1 000 live updates.
+ */
+export async function runBench(options: BenchOptions = {}): Promise<BenchResults> {
+  const scale = options.scale ?? 1;
+  const progress = options.progress ?? (() => {});
+  const started = performance.now();
+  const rows: BenchResults['rows'] = {};
+  const details: BenchResults['details'] = {};
+
+  progress('event cost');
+  const eventCost = measureEventCost({
+    eventsPerBatch: scaled(6_000, scale, 6),
+    batches: scaled(15, scale, 1),
+    warmupBatches: scaled(3, scale, 1),
+  });
+  details.eventCost = eventCost;
+  rows.event_cost_ratio = row(eventCost.ratio, 'event_cost_ratio', 'vmMachine ns/event ÷ 2-region parallel machine, alternating batches');
+
+  progress('library size');
+  const librarySize = await measureLibrarySize();
+  details.librarySize = librarySize;
+  rows.library_entry_gz_kb = row(
+    summarize([librarySize.gzipBytes / KB]),
+    'library_entry_gz_kb',
+    'machines/index.ts bundled + minified by Vite, xstate external, gzip -9 (deterministic: 1 build)',
+  );
+
+  if (options.browser !== false) {
+    progress('browser: building pages');
+    const [ourDir, mermaidDir] = [await buildOurPage(), await buildMermaidPage()];
+    const servers: PageServer[] = [];
+    let browser: Browser | undefined;
+    try {
+      const ours = await servePage(ourDir);
+      servers.push(ours);
+      const mermaid = await servePage(mermaidDir);
+      servers.push(mermaid);
+      browser = await launchChromium();
+      progress('browser: cold loads');
+      const loads = await compareLoads(
+        browser,
+        { url: `${ours.url}index.html`, root: ourDir },
+        { url: `${mermaid.url}index.html`, root: mermaidDir },
+        scaled(7, scale, 1),
+      );
+      details.loads = loads;
+      rows.chart_ready_ratio = row(loads.ratio, 'chart_ready_ratio', 'our page navigation → chart interactive ÷ Mermaid page → SVG drawn, alternating cold loads');
+      rows.page_initial_js_gz_kb = row(kb(loads.oursJsGzip), 'page_initial_js_gz_kb', 'scripts (page + workers) requested before ready, gzip -9');
+      rows.mermaid_js_gz_kb = row(kb(loads.mermaidJsGzip), 'mermaid_js_gz_kb', 'the same for the Mermaid page');
+      progress('browser: live updates');
+      const updates = await measureUpdates(browser, `${ours.url}index.html`, scaled(1_000, scale, 4), scaled(3, scale, 1));
+      details.updates = updates;
+      rows.update_p95_ms = row(updates.p95Ms, 'update_p95_ms', `actor.send → DOM shows it, p95 per run of ${scaled(1_000, scale, 4)} events (${updates.runs[0]?.driver ?? '?'})`);
+      rows.relayouts_on_state_change = row(updates.relayouts, 'relayouts_on_state_change', 'window.__chartStats.layouts after − before, per run');
+    } finally {
+      await browser?.close();
+      for (const server of servers) await server.close();
+    }
+  }
+
+  // Last: a 100 000-actor fleet leaves the heap large, which would tax the rows after it.
+  progress('fleet memory');
+  const fleet = measureFleetMemory({ actors: scaled(100_000, scale, 10), reps: scaled(3, scale, 1) });
+  details.fleetMemory = fleet;
+  rows.fleet_memory_ratio = row(fleet.ratio, 'fleet_memory_ratio', `retained heap per actor, ${fleet.actors} vmMachine ÷ as many 2-region actors, ABAB`);
+  rows.fleet_100k_heap_mb = row(fleet.vmFleetMb, 'fleet_100k_heap_mb', `retained heap of ${fleet.actors} started VM actors, ${fleet.pendingTimersPerFleet} timers pending`);
+
+  const cpuList = cpus();
+  return {
+    rows,
+    details,
+    machine: {
+      cpus: cpuList.length,
+      cpuModel: cpuList[0]?.model ?? 'unknown',
+      totalMemGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+      node: process.version,
+      scale,
+    },
+    seconds: (performance.now() - started) / 1_000,
+  };
+}
