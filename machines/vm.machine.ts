@@ -38,6 +38,9 @@ const PROVISIONING = '#vm.exists.provisioning';
 
 const isDeleting = stateIn(`${PROVISIONING}.deleting`);
 
+/** Actions of a power operation accepted from a power state: record it, then tell the provisioning region. */
+const accept = (from: PowerState) => [{ type: 'acceptOperation' as const, params: { from } }, 'announceOperation' as const];
+
 /** Guard: the operation in progress is one of these. */
 const isOperation = (...names: OperationName[]) => ({ type: 'isOperation' as const, params: { names } });
 /** Guard: the operation in progress was armed to fail with one of these faults. */
@@ -350,40 +353,40 @@ export const vmMachine = setup({
                 'vm.deallocate': {
                   guard: 'canDeallocateNow',
                   target: 'deallocating',
-                  actions: ['preemptOperation', { type: 'acceptOperation', params: { from: 'starting' } }, 'announceOperation'],
+                  actions: ['preemptOperation', ...accept('starting')],
                 },
               },
             },
             running: {
               description: 'The normal working state of the VM (PowerState/running). Billed.',
               on: {
-                'vm.start': { guard: 'isIdle', actions: [{ type: 'acceptOperation', params: { from: 'running' } }, 'announceOperation'] },
+                'vm.start': { guard: 'isIdle', actions: accept('running') },
                 'vm.powerOff': {
                   guard: 'isIdle',
                   target: 'stopping',
-                  actions: [{ type: 'acceptOperation', params: { from: 'running' } }, 'announceOperation'],
+                  actions: accept('running'),
                 },
                 'vm.deallocate': [
                   {
                     guard: and(['isHibernateRequest', 'isHibernationEnabled', 'isIdle', stateIn(`${PROVISIONING}.succeeded`)]),
                     target: 'deallocating',
-                    actions: [{ type: 'acceptOperation', params: { from: 'running' } }, 'announceOperation'],
+                    actions: accept('running'),
                   },
                   {
                     guard: and([not('isHibernateRequest'), 'isIdle']),
                     target: 'deallocating',
-                    actions: [{ type: 'acceptOperation', params: { from: 'running' } }, 'announceOperation'],
+                    actions: accept('running'),
                   },
                 ],
                 'vm.restart': {
                   guard: 'isIdle',
                   target: 'starting',
-                  actions: [{ type: 'acceptOperation', params: { from: 'running' } }, 'announceOperation'],
+                  actions: accept('running'),
                 },
                 'vm.redeploy': {
                   guard: 'isIdle',
                   target: 'stopping',
-                  actions: [{ type: 'acceptOperation', params: { from: 'running' } }, 'announceOperation'],
+                  actions: accept('running'),
                 },
                 'vm.simulateEviction': {
                   guard: and(['isIdle', 'isSpot']),
@@ -411,7 +414,7 @@ export const vmMachine = setup({
                 'vm.deallocate': {
                   guard: 'canDeallocateNow',
                   target: 'deallocating',
-                  actions: ['preemptOperation', { type: 'acceptOperation', params: { from: 'stopping' } }, 'announceOperation'],
+                  actions: ['preemptOperation', ...accept('stopping')],
                 },
               },
             },
@@ -422,18 +425,18 @@ export const vmMachine = setup({
                 'vm.start': {
                   guard: 'isIdle',
                   target: 'starting',
-                  actions: [{ type: 'acceptOperation', params: { from: 'stopped' } }, 'announceOperation'],
+                  actions: accept('stopped'),
                 },
-                'vm.powerOff': { guard: 'isIdle', actions: [{ type: 'acceptOperation', params: { from: 'stopped' } }, 'announceOperation'] },
+                'vm.powerOff': { guard: 'isIdle', actions: accept('stopped') },
                 'vm.deallocate': {
                   guard: and([not('isHibernateRequest'), 'isIdle']),
                   target: 'deallocating',
-                  actions: [{ type: 'acceptOperation', params: { from: 'stopped' } }, 'announceOperation'],
+                  actions: accept('stopped'),
                 },
                 'vm.redeploy': {
                   guard: 'isIdle',
                   target: 'starting',
-                  actions: [{ type: 'acceptOperation', params: { from: 'stopped' } }, 'announceOperation'],
+                  actions: accept('stopped'),
                 },
               },
             },
@@ -450,7 +453,7 @@ export const vmMachine = setup({
               on: {
                 'vm.deallocate': {
                   guard: and([not('isHibernateRequest'), 'isIdle']),
-                  actions: [{ type: 'acceptOperation', params: { from: 'deallocating' } }, 'announceOperation'],
+                  actions: accept('deallocating'),
                 },
               },
             },
@@ -460,7 +463,7 @@ export const vmMachine = setup({
               on: {
                 'vm.deallocate': {
                   guard: and([not('isHibernateRequest'), 'isIdle']),
-                  actions: [{ type: 'acceptOperation', params: { from: 'deallocated' } }, 'announceOperation'],
+                  actions: accept('deallocated'),
                 },
               },
               states: {
@@ -470,7 +473,7 @@ export const vmMachine = setup({
                     'vm.start': {
                       guard: 'isIdle',
                       target: `${POWER}.starting`,
-                      actions: [{ type: 'acceptOperation', params: { from: 'deallocated' } }, 'announceOperation'],
+                      actions: accept('deallocated'),
                     },
                   },
                 },
@@ -481,7 +484,7 @@ export const vmMachine = setup({
                     'vm.start': {
                       guard: 'isIdle',
                       target: `${POWER}.starting`,
-                      actions: [{ type: 'acceptOperation', params: { from: 'hibernated' } }, 'announceOperation'],
+                      actions: accept('hibernated'),
                     },
                   },
                 },
@@ -493,17 +496,17 @@ export const vmMachine = setup({
                 'vm.start': {
                   guard: 'isIdle',
                   target: 'starting',
-                  actions: [{ type: 'acceptOperation', params: { from: 'unknown' } }, 'announceOperation'],
+                  actions: accept('unknown'),
                 },
                 'vm.powerOff': {
                   guard: 'isIdle',
                   target: 'stopping',
-                  actions: [{ type: 'acceptOperation', params: { from: 'unknown' } }, 'announceOperation'],
+                  actions: accept('unknown'),
                 },
                 'vm.deallocate': {
                   guard: and([not('isHibernateRequest'), 'isIdle']),
                   target: 'deallocating',
-                  actions: [{ type: 'acceptOperation', params: { from: 'unknown' } }, 'announceOperation'],
+                  actions: accept('unknown'),
                 },
               },
             },
