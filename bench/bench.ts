@@ -3,6 +3,7 @@
  * scaled down for the smoke test, returning the figures `run.ts` prints and writes.
  */
 import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/browser/chromium.js';
 import { servePage, type PageServer } from '../test/browser/page-server.js';
@@ -11,6 +12,7 @@ import { measureEventCost, type EventCostResult } from './event-cost.js';
 import { measureFleetMemory, type FleetMemoryResult } from './fleet-memory.js';
 import { measureLibrarySize, type LibrarySizeResult } from './library-size.js';
 import { buildMermaidPage, buildOurPage } from './pages.js';
+import { BENCH_OUT } from './paths.js';
 import { summarize, type Summary } from './stats.js';
 
 /** The keys of `results.json`, in the order the table shows them. */
@@ -64,6 +66,8 @@ export interface BenchOptions {
   scale?: number;
   /** Leave out the browser rows (no Chromium). */
   browser?: boolean;
+  /** Profile the first live-update run into `bench/out/` (slows that run; for finding causes). */
+  profile?: boolean;
   /** Called with each phase's name as it starts. */
   progress?: (phase: string) => void;
 }
@@ -148,13 +152,17 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
         { url: `${ours.url}index.html`, root: ourDir },
         { url: `${mermaid.url}index.html`, root: mermaidDir },
         scaled(7, scale, 1),
+        options.profile ? BENCH_OUT : undefined,
       );
       details.loads = loads;
       rows.chart_ready_ratio = row(loads.ratio, 'chart_ready_ratio', 'our page navigation → chart interactive ÷ Mermaid page → SVG drawn, alternating cold loads');
       rows.page_initial_js_gz_kb = row(kb(loads.oursJsGzip), 'page_initial_js_gz_kb', 'scripts (page + workers) requested before ready, gzip -9');
       rows.mermaid_js_gz_kb = row(kb(loads.mermaidJsGzip), 'mermaid_js_gz_kb', 'the same for the Mermaid page');
       progress('browser: live updates');
-      const updates = await measureUpdates(browser, `${ours.url}index.html`, scaled(1_000, scale, 4), scaled(3, scale, 1));
+      const profile = options.profile
+        ? { cpuProfile: join(BENCH_OUT, 'update.cpuprofile'), trace: join(BENCH_OUT, 'update-trace.json') }
+        : undefined;
+      const updates = await measureUpdates(browser, `${ours.url}index.html`, scaled(1_000, scale, 4), scaled(3, scale, 1), profile);
       details.updates = updates;
       rows.update_p95_ms = row(updates.p95Ms, 'update_p95_ms', `actor.send → DOM shows it, p95 per run of ${scaled(1_000, scale, 4)} events (${updates.runs[0]?.driver ?? '?'})`);
       rows.relayouts_on_state_change = row(updates.relayouts, 'relayouts_on_state_change', 'window.__chartStats.layouts after − before, per run');

@@ -3,7 +3,7 @@
  * machine, how much JavaScript each loads first, and how fast a live update reaches the DOM.
  * Both pages are loaded alternately in one Chromium, each load in a fresh context (cold caches).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { gzipSize } from './library-size.js';
@@ -20,6 +20,8 @@ export interface PageLoad {
   scripts: { path: string; gzipBytes: number }[];
   /** Gzipped JavaScript bytes of those scripts. */
   jsGzipBytes: number;
+  /** Our page only: how long its one layout took (`window.__chartStats.lastDurationMs`), in ms. */
+  layoutMs?: number;
 }
 
 /**
@@ -77,7 +79,14 @@ function servedGzipBytes(root: string, url: string): { path: string; gzipBytes: 
  * Loads a page cold and waits until it is ready; counts the JavaScript requested before that.
  * @param root - the directory the server serves, to size the scripts exactly as built
  */
-export async function loadPage(browser: Browser, url: string, kind: PageKind, root: string, timeoutMs = 60_000): Promise<PageLoad> {
+export async function loadPage(
+  browser: Browser,
+  url: string,
+  kind: PageKind,
+  root: string,
+  options: { timeoutMs?: number; tracePath?: string } = {},
+): Promise<PageLoad> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   try {
     const requests: { url: string; startedAt: number }[] = [];
@@ -92,22 +101,27 @@ export async function loadPage(browser: Browser, url: string, kind: PageKind, ro
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.addInitScript(readinessProbe(READY_CHECKS[kind]));
+    if (options.tracePath) await browser.startTracing(page, { path: options.tracePath, screenshots: false });
     await page.goto(url);
     await page
       .waitForFunction(() => (window as { __benchReadyAt?: number }).__benchReadyAt !== undefined, null, { timeout: timeoutMs })
       .catch((error: unknown) => {
         throw new Error(`${kind} page never became ready: ${String(error)}; page errors: ${errors.join(' | ') || 'none'}`);
       });
-    const { readyAt, origin } = await page.evaluate(() => ({
+    const { readyAt, origin, layoutMs } = await page.evaluate(() => ({
       readyAt: (window as { __benchReadyAt?: number }).__benchReadyAt as number,
       origin: performance.timeOrigin,
+      layoutMs: (window as { __chartStats?: { lastDurationMs?: number } }).__chartStats?.lastDurationMs,
     }));
+    if (options.tracePath) await browser.stopTracing();
     const readyEpoch = origin + readyAt;
     const scripts = requests
       .filter((request) => request.startedAt <= readyEpoch)
       .map((request) => servedGzipBytes(root, request.url))
       .filter((script): script is { path: string; gzipBytes: number } => script !== undefined);
-    return { readyMs: readyAt, scripts, jsGzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0) };
+    const load: PageLoad = { readyMs: readyAt, scripts, jsGzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0) };
+    if (layoutMs !== undefined) load.layoutMs = layoutMs;
+    return load;
   } finally {
     await context.close();
   }
@@ -125,6 +139,8 @@ export interface LoadComparison {
   oursJsGzip: Summary;
   /** The same for the Mermaid page. */
   mermaidJsGzip: Summary;
+  /** How long our page's layout took per load, in ms (part of its ready time). */
+  oursLayoutMs: Summary | null;
   /** The scripts of our last load. */
   oursScripts: PageLoad['scripts'];
   /** The scripts of the Mermaid page's last load. */
@@ -137,6 +153,7 @@ export async function compareLoads(
   ours: { url: string; root: string },
   mermaid: { url: string; root: string },
   reps: number,
+  traceDir?: string,
 ): Promise<LoadComparison> {
   const oursLoads: PageLoad[] = [];
   const mermaidLoads: PageLoad[] = [];
@@ -146,6 +163,11 @@ export async function compareLoads(
   if (reps > 1) {
     await loadPage(browser, ours.url, 'ours', ours.root);
     await loadPage(browser, mermaid.url, 'mermaid', mermaid.root);
+  }
+  // Traced loads are extra and untimed: tracing slows the page.
+  if (traceDir) {
+    await loadPage(browser, ours.url, 'ours', ours.root, { tracePath: join(traceDir, 'load-trace-ours.json') });
+    await loadPage(browser, mermaid.url, 'mermaid', mermaid.root, { tracePath: join(traceDir, 'load-trace-mermaid.json') });
   }
   for (let rep = 0; rep < reps; rep++) {
     const oursFirst = rep % 2 === 0;
@@ -162,6 +184,7 @@ export async function compareLoads(
     mermaidMs: summarize(mermaidLoads.map((load) => load.readyMs)),
     oursJsGzip: summarize(oursLoads.map((load) => load.jsGzipBytes)),
     mermaidJsGzip: summarize(mermaidLoads.map((load) => load.jsGzipBytes)),
+    oursLayoutMs: oursLoads.every((load) => load.layoutMs !== undefined) ? summarize(oursLoads.map((load) => load.layoutMs as number)) : null,
     oursScripts: oursLoads.at(-1)?.scripts ?? [],
     mermaidScripts: mermaidLoads.at(-1)?.scripts ?? [],
   };
@@ -192,6 +215,10 @@ async function runUpdates(page: Page, count: number): Promise<{ durations: numbe
       __chartStats?: { layouts: number };
     };
     const text = (testId: string) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? null;
+    // The badge alone: the billing card also holds a meter that ticks every frame.
+    const badge = () =>
+      (document.querySelector('[data-testid="billing-badge"]') ?? document.querySelector('[data-testid="billing"] .badge') ?? document.querySelector('[data-testid="billing"]'))
+        ?.textContent ?? null;
     const active = (id: string) => document.querySelector(`[data-state-id="${id}"]`)?.getAttribute('data-active') === 'true';
 
     // Each step: the event, the chart state it lands in, the one it leaves, and what the VM
@@ -255,7 +282,7 @@ async function runUpdates(page: Page, count: number): Promise<{ durations: numbe
     const durations: number[] = [];
     for (let i = 0; i < count; i++) {
       const step = steps[i % steps.length] as Step;
-      const billingBefore = text('billing');
+      const billingBefore = badge();
       const started = performance.now();
       actor.send(step.event);
       flush();
@@ -264,18 +291,35 @@ async function runUpdates(page: Page, count: number): Promise<{ durations: numbe
         if (step.powerCode === undefined) return true;
         const view = text('instance-view');
         if (view !== null && !view.includes(step.powerCode)) return false;
-        const billing = text('billing');
+        const billing = badge();
         return billing === null || billing !== billingBefore;
       };
-      const ended = await waitUntil(done, () => `${step.event.type}: ${step.enters} active=${active(step.enters)}, billing=${text('billing')}`);
+      const ended = await waitUntil(done, () => `${step.event.type}: ${step.enters} active=${active(step.enters)}, billing=${badge()}`);
       durations.push(ended - started);
     }
     return { durations, relayouts: (w.__chartStats?.layouts ?? 0) - layoutsBefore, driver };
   }, count);
 }
 
-/** Opens our page once and runs `count` live updates, `reps` times (a fresh page each time). */
-export async function measureUpdates(browser: Browser, url: string, count: number, reps: number): Promise<{ p95Ms: Summary; relayouts: Summary; runs: UpdateRun[] }> {
+/** Where {@link measureUpdates} writes the profile of its first run, when asked to. */
+export interface UpdateProfileFiles {
+  /** A V8 CPU profile of the page's main thread (`.cpuprofile`, read by `cpu-top.ts`). */
+  cpuProfile: string;
+  /** A Chrome performance trace (`browser.startTracing`), for chrome://tracing or DevTools. */
+  trace: string;
+}
+
+/**
+ * Opens our page once and runs `count` live updates, `reps` times (a fresh page each time).
+ * With `profile`, the first run is also profiled (CPU profile and trace), which slows it.
+ */
+export async function measureUpdates(
+  browser: Browser,
+  url: string,
+  count: number,
+  reps: number,
+  profile?: UpdateProfileFiles,
+): Promise<{ p95Ms: Summary; relayouts: Summary; runs: UpdateRun[] }> {
   const runs: UpdateRun[] = [];
   for (let rep = 0; rep < reps; rep++) {
     const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -284,7 +328,20 @@ export async function measureUpdates(browser: Browser, url: string, count: numbe
       await page.addInitScript(readinessProbe(READY_CHECKS.ours));
       await page.goto(url);
       await page.waitForFunction(() => (window as { __benchReadyAt?: number }).__benchReadyAt !== undefined, null, { timeout: 60_000 });
+      const profiling = profile !== undefined && rep === 0;
+      const session = profiling ? await context.newCDPSession(page) : undefined;
+      if (profiling && session) {
+        await session.send('Profiler.enable');
+        await session.send('Profiler.setSamplingInterval', { interval: 100 });
+        await session.send('Profiler.start');
+        await browser.startTracing(page, { path: profile.trace, screenshots: false });
+      }
       const { durations, relayouts, driver } = await runUpdates(page, count);
+      if (profiling && session) {
+        await browser.stopTracing();
+        const { profile: cpu } = await session.send('Profiler.stop');
+        writeFileSync(profile.cpuProfile, JSON.stringify(cpu));
+      }
       runs.push({ p95Ms: percentile(durations, 95), relayouts, driver });
     } finally {
       await context.close();

@@ -2,7 +2,7 @@
  * Per-event cost of `vmMachine` against the minimal parallel machine, measured in alternating
  * batches in one process so that machine noise (other tenants, JIT, GC) hits both alike.
  */
-import { createActor, type Actor } from 'xstate';
+import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import { VirtualClock, vmMachine, type VmEvent } from 'azure-vm-lifecycle';
 import { baselineMachine, type BaselineEvent } from './baseline-machine.js';
 import { summarize, type Summary } from './stats.js';
@@ -42,6 +42,19 @@ export interface EventCostResult {
   baselineNsPerEvent: Summary;
   /** Events in each batch. */
   eventsPerBatch: number;
+  /**
+   * What one sent event costs XState in each machine (untimed, counted through inspection):
+   * microsteps taken and events processed (raised and delayed ones included).
+   */
+  work: { vm: WorkPerEvent; baseline: WorkPerEvent };
+}
+
+/** XState's work per sent event. */
+export interface WorkPerEvent {
+  /** Microsteps (transition sets taken, eventless ones included) per sent event. */
+  microsteps: number;
+  /** Events processed (sent, raised, timers) per sent event. */
+  events: number;
 }
 
 /** A VM that has been created and deallocated, its timers flushed: the start of every cycle. */
@@ -54,7 +67,8 @@ function deallocatedVm(): { actor: Actor<typeof vmMachine>; clock: VirtualClock 
   return { actor, clock };
 }
 
-function vmBatch(events: number): number {
+/** Runs `events` events of the VM cycle on a fresh deallocated VM; returns ns per event. */
+export function vmBatch(events: number): number {
   const { actor, clock } = deallocatedVm();
   const cycles = Math.ceil(events / VM_CYCLE.length);
   const started = process.hrtime.bigint();
@@ -70,7 +84,8 @@ function vmBatch(events: number): number {
   return elapsed / (cycles * VM_CYCLE.length);
 }
 
-function baselineBatch(events: number): number {
+/** Runs `events` toggles on a fresh baseline actor; returns ns per event. */
+export function baselineBatch(events: number): number {
   const actor = createActor(baselineMachine).start();
   const started = process.hrtime.bigint();
   for (let sent = 0; sent < events; sent += BASELINE_CYCLE.length) {
@@ -87,6 +102,36 @@ function assertDeallocated(actor: Actor<typeof vmMachine>): void {
   if (!snapshot.matches({ exists: { power: 'deallocated', provisioning: 'succeeded' } })) {
     throw new Error(`event-cost cycle ended in ${JSON.stringify(snapshot.value)}, not deallocated/succeeded`);
   }
+}
+
+/** Counts XState's microsteps and processed events over whole cycles of both machines. */
+export function countWork(cycles = 10): { vm: WorkPerEvent; baseline: WorkPerEvent } {
+  let microsteps = 0;
+  let events = 0;
+  const inspect = (event: InspectionEvent) => {
+    if (event.type === '@xstate.microstep') microsteps += 1;
+    if (event.type === '@xstate.event') events += 1;
+  };
+  const clock = new VirtualClock();
+  const vm = createActor(vmMachine, { clock, inspect, input: { name: 'bench-vm' } }).start();
+  clock.runUntilIdle();
+  vm.send({ type: 'vm.deallocate' });
+  clock.runUntilIdle();
+  [microsteps, events] = [0, 0];
+  for (let cycle = 0; cycle < cycles; cycle++) {
+    for (const event of VM_CYCLE) {
+      vm.send(event);
+      clock.runUntilIdle();
+    }
+  }
+  const sentToVm = cycles * VM_CYCLE.length;
+  const vmWork = { microsteps: microsteps / sentToVm, events: events / sentToVm };
+  vm.stop();
+  const baseline = createActor(baselineMachine, { inspect }).start();
+  [microsteps, events] = [0, 0];
+  for (let sent = 0; sent < sentToVm; sent += BASELINE_CYCLE.length) for (const event of BASELINE_CYCLE) baseline.send(event);
+  baseline.stop();
+  return { vm: vmWork, baseline: { microsteps: microsteps / sentToVm, events: events / sentToVm } };
 }
 
 /**
@@ -113,5 +158,11 @@ export function measureEventCost(options: EventCostOptions = {}): EventCostResul
     baseline.push(baseNs);
     ratios.push(vmNs / baseNs);
   }
-  return { ratio: summarize(ratios), vmNsPerEvent: summarize(vm), baselineNsPerEvent: summarize(baseline), eventsPerBatch };
+  return {
+    ratio: summarize(ratios),
+    vmNsPerEvent: summarize(vm),
+    baselineNsPerEvent: summarize(baseline),
+    eventsPerBatch,
+    work: countWork(),
+  };
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: measures every row, prints the table, writes `bench/out/results.json`.
- * `BENCH_SCALE` (default 1) scales every count; `BENCH_BROWSER=0` leaves out the browser rows.
+ * `BENCH_SCALE` (default 1) scales every count; `BENCH_BROWSER=0` leaves out the browser rows;
+ * `BENCH_PROFILE=1` profiles the first live-update run into `bench/out/`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`BENCH_SCALE m
 const results = await runBench({
   scale,
   browser: process.env.BENCH_BROWSER !== '0',
+  profile: process.env.BENCH_PROFILE === '1',
   progress: (phase) => process.stderr.write(`bench: ${phase}…\n`),
 });
 mkdirSync(BENCH_OUT, { recursive: true });
