@@ -186,5 +186,5 @@ describe(`invariants over ${RUNS} random runs`, () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 30_000 + RUNS * 10);
 });
