@@ -32,6 +32,11 @@ export function formatTable(results: BenchResults): string {
   const widths = header.map((_, column) => Math.max(...lines.map((line) => (line[column] ?? '').length)));
   const text = lines.map((line) => line.map((cell, column) => (column === 0 || column === 6 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  '));
   text.splice(1, 0, widths.map((width) => '-'.repeat(width)).join('  '));
+  text.push('');
+  for (const key of RESULT_KEYS) {
+    const row = results.rows[key];
+    if (row) text.push(`${key}: ${row.note}`);
+  }
   const { machine } = results;
   text.push(
     '',
