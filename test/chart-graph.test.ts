@@ -95,9 +95,16 @@ describe('toChartGraph', () => {
     expect(labelsFrom('vm.exists')).toEqual(['vm.delete [not isBeingDeleted]']);
   });
 
-  it('renders and, or and stateIn guards readably, one edge per guarded alternative', () => {
+  it('resolves delays computed at run time through resolveDelay, and keeps the name when it has none', () => {
+    const resolved = toChartGraph(machine, { resolveDelay: (name) => (name === 'fromInput' ? 90_000 : undefined) });
+    expect(resolved.edges.filter((edge) => edge.source === 'vm.exists.power.running').map((edge) => edge.label)).toContain('after 1 min 30 s');
+    const unresolved = toChartGraph(machine, { resolveDelay: () => undefined });
+    expect(unresolved.edges.filter((edge) => edge.source === 'vm.exists.power.running').map((edge) => edge.label)).toContain('after fromInput');
+  });
+
+  it('renders and, or and stateIn guards readably, stateIn paths from their region on, one edge per guarded alternative', () => {
     expect(labelsFrom('vm.exists.provisioning.creating')).toEqual([
-      'platform.provisioned [in exists.power.running and isGeneralizedImage]',
+      'platform.provisioned [in power.running and isGeneralizedImage]',
       'platform.provisioned [isIdle or hasQuota]',
     ]);
   });

@@ -124,3 +124,42 @@ describe('the fallback layout', () => {
     expect(gridLayout(graph, estimateTextWidth)).toEqual(gridLayout(graph, estimateTextWidth));
   });
 });
+
+describe('transitions sharing source and target', () => {
+  const twice = createMachine({
+    id: 'op',
+    initial: 'updating',
+    states: {
+      updating: {
+        on: { done: 'succeeded', finish: { target: 'succeeded', guard: () => true }, fail: 'failed' },
+      },
+      succeeded: {},
+      failed: {},
+    },
+  });
+  const shared = toChartGraph(twice);
+
+  it('share one arrow whose stacked label names every transition', async () => {
+    const laidOut = await layoutGraph(shared, { thread: 'main' });
+    const toSucceeded = laidOut.routes.filter((route) => route.target === 'op.succeeded');
+    expect(toSucceeded).toHaveLength(1);
+    expect(toSucceeded[0]?.edgeIds).toEqual(['op.updating|done|0', 'op.updating|finish|0']);
+    expect(toSucceeded[0]?.label?.text.split('\n')).toEqual(['done', expect.stringMatching(/^finish \[/)]);
+    expect(laidOut.routes.find((route) => route.target === 'op.failed')?.edgeIds).toEqual(['op.updating|fail|0']);
+  });
+});
+
+describe('the VM machine', () => {
+  it('lays out readably at 1:1 within a size budget, with named delays resolved from a context', async () => {
+    const { vmMachine, createVmContext } = await import('azure-vm-lifecycle');
+    const context = createVmContext(undefined, 0);
+    const delays = vmMachine.implementations.delays as Record<string, (args: { context: unknown }) => number>;
+    const vmGraph = toChartGraph(vmMachine, { resolveDelay: (name) => delays[name]?.({ context }) });
+    expect(vmGraph.edges.map((edge) => edge.label)).toContain('after 30 s [not in provisioning.deleting]');
+    const vmLayout = await layoutGraph(vmGraph, { thread: 'main' });
+    expect(vmLayout.engine).toBe('elk');
+    // Measured 2375×1560 with estimated text widths; the budget catches a return to ~3800 px.
+    expect(vmLayout.width).toBeLessThan(2700);
+    expect(vmLayout.height).toBeLessThan(1800);
+  });
+});

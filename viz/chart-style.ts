@@ -39,7 +39,7 @@ export const CHART_CSS = `
 .xc-state:focus-visible { outline: none; }
 .xc-state:focus-visible > .xc-box { stroke-width: 3; }
 .xc-edge path { fill: none; stroke: var(--xc-edge); stroke-width: 1.3; }
-.xc-edge[data-kind="always"] path { stroke-dasharray: 2 3; }
+.xc-edge[data-kind="always"] path, .xc-edge[data-kind="mixed"] path { stroke-dasharray: 2 3; }
 .xc-edge[data-targetless="true"] path { stroke-dasharray: 5 3; }
 .xc-initial-dot { fill: var(--xc-initial); }
 .xc-arrowhead { fill: var(--xc-edge); }
@@ -47,8 +47,8 @@ export const CHART_CSS = `
 .xc-label text { font-size: ${METRICS.labelFont}px; dominant-baseline: central; text-anchor: middle; }
 .xc-label .xc-guard { fill: var(--xc-muted); }
 .xc-edge.xc-taken path { animation: xc-flash-edge 1.2s ease-out; }
-.xc-label.xc-taken text { animation: xc-flash-label 1.2s ease-out; }
+.xc-label tspan.xc-taken { animation: xc-flash-label 1.2s ease-out; }
 @keyframes xc-flash-edge { 0%, 40% { stroke: var(--xc-flash); stroke-width: 3.2; } 100% { stroke: var(--xc-edge); stroke-width: 1.3; } }
 @keyframes xc-flash-label { 0%, 40% { fill: var(--xc-flash); font-weight: 700; } 100% { } }
-@media (prefers-reduced-motion: reduce) { .xc-edge.xc-taken path, .xc-label.xc-taken text { animation-duration: .01s; } }
+@media (prefers-reduced-motion: reduce) { .xc-edge.xc-taken path, .xc-label tspan.xc-taken { animation-duration: .01s; } }
 `;

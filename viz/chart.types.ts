@@ -97,6 +97,8 @@ export interface ChartBox extends ChartPoint {
 export interface ChartRoute {
   /** The id of the routed edge (a transition id, or `<parent id>|initial`). */
   edgeId: string;
+  /** Every transition this arrow draws: transitions sharing source and target share one arrow. */
+  edgeIds: string[];
   /** The target state of this arrow. */
   target: string;
   /** The polyline from source to target, in absolute coordinates. */

@@ -6,7 +6,7 @@ import type { ChartEdge } from './chart.types.js';
 import { METRICS, type MeasureText } from './metrics.js';
 
 /** Longest guard line, in characters, before it wraps at the next joint. */
-const GUARD_LINE_CHARS = 34;
+const GUARD_LINE_CHARS = 26;
 
 /** One line of a transition label. */
 export interface LabelLine {
@@ -39,9 +39,12 @@ export function labelLines(edge: Pick<ChartEdge, 'label' | 'guard'>): LabelLine[
   ];
 }
 
-/** The size a label needs, padding included. */
-export function labelSize(edge: Pick<ChartEdge, 'label' | 'guard'>, measure: MeasureText): { width: number; height: number } {
-  const lines = labelLines(edge);
+/** The size a label needs, padding included; several edges stack their lines. */
+export function labelSize(
+  edges: Pick<ChartEdge, 'label' | 'guard'> | readonly Pick<ChartEdge, 'label' | 'guard'>[],
+  measure: MeasureText,
+): { width: number; height: number } {
+  const lines = (Array.isArray(edges) ? edges : [edges]).flatMap((edge: Pick<ChartEdge, 'label' | 'guard'>) => labelLines(edge));
   const width = Math.max(...lines.map((line) => measure(line.text, METRICS.labelFont)));
   return { width: width + 2 * METRICS.labelPaddingX, height: lines.length * METRICS.labelLineHeight + 3 };
 }

@@ -3,7 +3,7 @@
  * {@link ChartLayout}. Pure, so it runs the same in a worker, on the main thread and in Node.
  */
 import type { ElkExtendedEdge, ElkLabel, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
-import type { ChartBox, ChartGraph, ChartLayout, ChartNode, ChartPoint, ChartRoute } from './chart.types.js';
+import type { ChartBox, ChartEdge, ChartGraph, ChartLayout, ChartNode, ChartPoint, ChartRoute } from './chart.types.js';
 import { labelSize } from './edge-label.js';
 import { METRICS, type MeasureText } from './metrics.js';
 
@@ -25,10 +25,11 @@ const ROOT_OPTIONS: LayoutOptions = {
   // down; considerModelOrder would too, but elk 0.12 crashes on it with INCLUDE_CHILDREN.
   'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
   'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '36',
+  // Tight spacing: the chart is read at 1:1 in a scrolling frame, so every pixel saved is scrolling saved.
+  'elk.layered.spacing.nodeNodeBetweenLayers': '22',
   'elk.layered.spacing.edgeNodeBetweenLayers': '14',
   'elk.layered.spacing.edgeEdgeBetweenLayers': '8',
-  'elk.spacing.nodeNode': '28',
+  'elk.spacing.nodeNode': '18',
   'elk.spacing.edgeNode': '14',
   'elk.spacing.edgeEdge': '10',
   'elk.spacing.edgeLabel': '3',
@@ -87,17 +88,19 @@ export function toElkGraph(graph: ChartGraph, measure: MeasureText): ElkNode {
       edges.push({ id: initialEdgeId(node.id), sources: [initialEdgeId(node.id)], targets: [node.initial] });
     }
   }
-  for (const edge of graph.edges) {
-    edge.targets.forEach((target, index) => {
-      // Only the first arrow of a multi-target transition carries its label.
-      const labels: ElkLabel[] =
-        index === 0
-          ? [
-              { id: `${edge.id}#label`, text: edge.label, ...labelSize(edge, measure) },
-            ]
-          : [];
-      edges.push({ id: `${edge.id}#${index}`, sources: [edge.source], targets: [target], labels });
-    });
+  for (const bundle of bundleEdges(graph.edges)) {
+    const labelled = bundle.members.filter((member) => member.labelled).map((member) => member.edge);
+    // Only the first arrow of a multi-target transition carries its label.
+    const labels: ElkLabel[] =
+      labelled.length > 0 ? [{ id: `${bundle.id}#label`, text: labelled.map((edge) => edge.label).join('\n'), ...labelSize(labelled, measure) }] : [];
+    const edge: BundledElkEdge = {
+      id: bundle.id,
+      sources: [bundle.source],
+      targets: [bundle.target],
+      labels,
+      edgeIds: bundle.members.map((member) => member.edge.id),
+    };
+    edges.push(edge);
   }
 
   const root = byId.get(graph.root);
@@ -107,6 +110,39 @@ export function toElkGraph(graph: ChartGraph, measure: MeasureText): ElkNode {
     children: root ? [toElkNode(root)] : [],
     edges,
   };
+}
+
+/** An elk edge drawing one or more transitions that share their source and target. */
+interface BundledElkEdge extends ElkExtendedEdge {
+  /** The transitions the arrow draws (elk keeps unknown properties). */
+  edgeIds?: string[];
+}
+
+interface EdgeBundle {
+  id: string;
+  source: string;
+  target: string;
+  members: { edge: ChartEdge; labelled: boolean }[];
+}
+
+/**
+ * Groups transitions by source and target: one arrow with a stacked label reads better than
+ * several parallel arrows, and gives elk fewer edges to route around each other.
+ */
+export function bundleEdges(edges: readonly ChartEdge[]): EdgeBundle[] {
+  const bundles = new Map<string, EdgeBundle>();
+  for (const edge of edges) {
+    edge.targets.forEach((target, index) => {
+      const key = `${edge.source}\u0000${target}`;
+      let bundle = bundles.get(key);
+      if (!bundle) {
+        bundle = { id: `${edge.id}#${index}`, source: edge.source, target, members: [] };
+        bundles.set(key, bundle);
+      }
+      bundle.members.push({ edge, labelled: index === 0 });
+    });
+  }
+  return [...bundles.values()];
 }
 
 /** Reads elk's laid-out graph into absolute boxes and routes. */
@@ -144,6 +180,7 @@ export function fromElkLayout(laidOut: ElkNode, engine: ChartLayout['engine']): 
     const label = edge.labels?.[0];
     routes.push({
       edgeId,
+      edgeIds: (edge as BundledElkEdge).edgeIds ?? [edgeId],
       target: edge.targets[0] ?? '',
       points,
       ...(label && label.text !== undefined

@@ -29,25 +29,40 @@ interface TransitionLike {
 
 const AFTER_PREFIX = 'xstate.after.';
 
+/** Options of {@link toChartGraph}. */
+export interface ChartGraphOptions {
+  /**
+   * The duration of a named delay in ms, for delays the machine computes at run time (from
+   * context or input); `undefined` leaves the delay's name on the label.
+   */
+  resolveDelay?: (name: string) => number | undefined;
+}
+
 /**
  * Walks `machine.root` and returns every state node and every drawable transition.
  *
  * Labels: the event type; `after <delay>` for delayed transitions (named delays resolved through
- * `machine.implementations.delays` when they are numbers); `always` for eventless ones; the
- * guard appended in brackets. Wildcard (`*`) transitions and XState's own `xstate.*` events
- * other than delays are left out.
+ * `machine.implementations.delays` when they are numbers, else through `options.resolveDelay`);
+ * `always` for eventless ones; the guard appended in brackets, with `stateIn` paths written
+ * within their region (`in provisioning.deleting`, not `in exists.provisioning.deleting`).
+ * Wildcard (`*`) transitions and XState's own `xstate.*` events other than delays are left out.
  * @example
  * const graph = toChartGraph(vmMachine);
  * graph.nodes.map((node) => node.id); // ['vm', 'vm.exists', …]
  */
-export function toChartGraph(machine: AnyStateMachine): ChartGraph {
+export function toChartGraph(machine: AnyStateMachine, options: ChartGraphOptions = {}): ChartGraph {
   const root = machine.root as unknown as StateNodeLike;
-  const delays = (machine.implementations.delays ?? {}) as Record<string, unknown>;
+  const named = (machine.implementations.delays ?? {}) as Record<string, unknown>;
+  const delays = (name: string): number | undefined => {
+    const fixed = named[name];
+    return typeof fixed === 'number' ? fixed : options.resolveDelay?.(name);
+  };
+  const context: EdgeContext = { machineId: machine.id, delays, shortenPath: regionRelative(root) };
   const nodes: ChartNode[] = [];
   const edges: ChartEdge[] = [];
 
   const visit = (node: StateNodeLike, parent: StateNodeLike | null): void => {
-    const nodeEdges = edgesOf(node, machine.id, delays);
+    const nodeEdges = edgesOf(node, context);
     const children = Object.values(node.states);
     const initial = node.type === 'compound' ? node.initial?.target[0]?.id : undefined;
     nodes.push({
@@ -87,19 +102,43 @@ function edgeId(sourceId: string, eventType: string, index: number): string {
   return `${sourceId}|${eventType}|${index}`;
 }
 
-function edgesOf(node: StateNodeLike, machineId: string, delays: Record<string, unknown>): ChartEdge[] {
+interface EdgeContext {
+  machineId: string;
+  delays: (name: string) => number | undefined;
+  shortenPath: (path: string) => string;
+}
+
+/**
+ * Writes a state path from its region on: a parallel state's regions are what readers see side
+ * by side, so the ancestors above them only lengthen every guard.
+ */
+function regionRelative(root: StateNodeLike): (path: string) => string {
+  const cut = new Map<string, number>();
+  const walk = (node: StateNodeLike, lastParallelDepth: number): void => {
+    cut.set(node.path.join('.'), lastParallelDepth);
+    const depth = node.type === 'parallel' ? node.path.length : lastParallelDepth;
+    for (const child of Object.values(node.states)) walk(child, depth);
+  };
+  walk(root, 0);
+  return (path) => {
+    const drop = cut.get(path);
+    return drop === undefined || drop === 0 ? path : path.split('.').slice(drop).join('.');
+  };
+}
+
+function edgesOf(node: StateNodeLike, context: EdgeContext): ChartEdge[] {
   const edges: ChartEdge[] = [];
   for (const [eventType, transitions] of node.transitions) {
     if (eventType === '*') continue;
     const isAfter = eventType.startsWith(AFTER_PREFIX);
     if (!isAfter && eventType.startsWith('xstate.')) continue;
     transitions.forEach((transition, index) => {
-      const trigger = isAfter ? `after ${delayText(transition.delay, delays)}` : eventType;
-      edges.push(toEdge(node, transition, index, isAfter ? 'after' : 'event', trigger, machineId));
+      const trigger = isAfter ? `after ${delayText(transition.delay, context.delays)}` : eventType;
+      edges.push(toEdge(node, transition, index, isAfter ? 'after' : 'event', trigger, context));
     });
   }
   (node.always ?? []).forEach((transition, index) => {
-    edges.push(toEdge(node, transition, index, 'always', 'always', machineId));
+    edges.push(toEdge(node, transition, index, 'always', 'always', context));
   });
   return edges;
 }
@@ -110,10 +149,11 @@ function toEdge(
   index: number,
   kind: ChartEdge['kind'],
   trigger: string,
-  machineId: string,
+  context: EdgeContext,
 ): ChartEdge {
   const targets = (transition.target ?? []).map((target) => target.id);
-  const guard = transition.guard === undefined ? undefined : formatGuard(transition.guard, machineId);
+  const guard =
+    transition.guard === undefined ? undefined : formatGuard(transition.guard, context.machineId, context.shortenPath);
   return {
     id: edgeId(node.id, transition.eventType, index),
     source: node.id,
@@ -126,10 +166,10 @@ function toEdge(
   };
 }
 
-function delayText(delay: string | number | undefined, delays: Record<string, unknown>): string {
+function delayText(delay: string | number | undefined, delays: (name: string) => number | undefined): string {
   if (typeof delay === 'number') return formatDelay(delay);
   if (delay === undefined) return '?';
-  const resolved = delays[delay];
-  // Delays computed from context or input are only known at run time: show their name.
-  return typeof resolved === 'number' ? formatDelay(resolved) : delay;
+  const resolved = delays(delay);
+  // Delays computed from context or input without a resolver are unknown until run time: show their name.
+  return typeof resolved === 'number' && Number.isFinite(resolved) ? formatDelay(resolved) : delay;
 }

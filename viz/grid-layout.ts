@@ -79,7 +79,7 @@ export function gridLayout(graph: ChartGraph, measure: MeasureText): ChartLayout
     const marker = initialMarkers[node.id];
     const target = node.initial ? nodes[node.initial] : undefined;
     if (marker && target && node.initial) {
-      routes.push({ edgeId: initialEdgeId(node.id), target: node.initial, points: [marker, { x: marker.x, y: target.y }] });
+      routes.push({ edgeId: initialEdgeId(node.id), edgeIds: [initialEdgeId(node.id)], target: node.initial, points: [marker, { x: marker.x, y: target.y }] });
     }
   }
   for (const edge of graph.edges) {
@@ -92,6 +92,7 @@ export function gridLayout(graph: ChartGraph, measure: MeasureText): ChartLayout
       const { width, height } = labelSize(edge, measure);
       routes.push({
         edgeId: edge.id,
+        edgeIds: [edge.id],
         target: targetId,
         points,
         ...(index === 0 ? { label: { x: mid.x - width / 2, y: mid.y - height / 2, width, height, text: edge.label } } : {}),

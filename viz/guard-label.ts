@@ -30,24 +30,25 @@ type Combinator = 'and' | 'or' | 'not' | 'in';
 /**
  * Renders a guard as text, without brackets.
  * @param machineId strips `#<machineId>.` from `stateIn` targets, leaving the path users think in.
+ * @param shortenPath shortens a `stateIn` path further (e.g. to the path within its region).
  * @example formatGuard(not('isBeingDeleted')) // "not isBeingDeleted"
  */
-export function formatGuard(guard: GuardLike, machineId = ''): string {
-  return render(guard, machineId, true);
+export function formatGuard(guard: GuardLike, machineId = '', shortenPath: (path: string) => string = (path) => path): string {
+  return render(guard, machineId, true, shortenPath);
 }
 
-function render(guard: GuardLike, machineId: string, top: boolean): string {
+function render(guard: GuardLike, machineId: string, top: boolean, shorten: (path: string) => string): string {
   if (typeof guard === 'string') return guard;
   if (typeof guard !== 'function') return guard.type;
   const combinator = combinatorOf(guard);
-  if (combinator === 'in') return `in ${formatStateValue(guard.stateValue, machineId)}`;
+  if (combinator === 'in') return `in ${shorten(formatStateValue(guard.stateValue, machineId))}`;
   const operands = guard.guards ?? [];
   if (combinator === 'not') {
     const operand = operands[0];
-    return operand === undefined ? 'not' : `not ${render(operand, machineId, false)}`;
+    return operand === undefined ? 'not' : `not ${render(operand, machineId, false, shorten)}`;
   }
   if (combinator === 'and' || combinator === 'or') {
-    const text = operands.map((operand) => render(operand, machineId, false)).join(` ${combinator} `);
+    const text = operands.map((operand) => render(operand, machineId, false, shorten)).join(` ${combinator} `);
     // Nested combinations need parentheses to keep their meaning.
     return top || operands.length < 2 ? text : `(${text})`;
   }

@@ -1,42 +1,450 @@
 /**
- * Placeholder page: mounts the chart of a small built-in machine, with buttons that only send
- * events. `window.chartPage` lets browser tests drive the page and mount other machines.
+ * The VM page: one VM actor on a virtual clock, its chart, buttons for every operation and the
+ * panels Azure would show. Glue only: the pure modules (`controls`, `vm-connect`, `vm-log`,
+ * `new-vm-form`, `time-driver`) decide what to show; this file creates actors, listens, and
+ * writes their answers into the DOM.
  */
-import { createMachine } from 'xstate';
+import { and, createActor, createMachine, not, or, setup, stateIn, type Actor } from 'xstate';
+import {
+  createBillingMeter,
+  FAULT_CODES,
+  isFaultCode,
+  VirtualClock,
+  vmMachine,
+  type BillingMeter,
+  type BillingTable,
+  type VmEvent,
+  type VmInput,
+  type VmSnapshot,
+} from 'azure-vm-lifecycle';
 import { mountChart, type ChartHandle } from './index.js';
-import { kettleMachine } from './sample-machine.js';
+import { operationControls, refusalText, type OperationControl } from './controls.js';
+import { billingPanel, chartTimers, instanceViewPanel, meterText, operationRows, powerStateLine, simulatedTime } from './vm-connect.js';
+import { changesBetween, type LogEntry, type LogKind } from './vm-log.js';
+import { DEFAULT_FIELDS, newVmInput, type NewVmFields } from './new-vm-form.js';
+import { createTimeDriver, SPEEDS, type Speed } from './time-driver.js';
+import { attachZoom, ZOOM_STEP, type ZoomControl } from './zoom.js';
+import { BILLING_BY_TABLE, byId } from './page-dom.js';
+
+type VmActor = Actor<typeof vmMachine>;
+
+/** What tests and benchmarks reach for. */
+export interface VmPage {
+  /** The VM actor shown now (replaced by "New VM"). */
+  readonly actor: VmActor;
+  /** Its virtual clock. */
+  readonly clock: VirtualClock;
+  /** The chart. */
+  readonly chart: ChartHandle;
+  /** Resolves once the chart is drawn. */
+  ready: Promise<void>;
+  /** Elapsed simulated ms since the VM's start. */
+  elapsed(): number;
+  /** Sets the speed of simulated time. */
+  setSpeed(speed: Speed): void;
+  /** Creates a new VM (replacing the current one) with this input. */
+  createVm(input: VmInput): void;
+  /** The chart API, to mount other machines beside the VM. */
+  mountChart: typeof mountChart;
+  /** XState's machine builders and guard combinators, for charts of other machines. */
+  xstate: {
+    createMachine: typeof createMachine;
+    setup: typeof setup;
+    and: typeof and;
+    or: typeof or;
+    not: typeof not;
+    stateIn: typeof stateIn;
+  };
+}
 
 declare global {
   interface Window {
-    /** What browser tests reach for. */
-    chartPage?: { handle: ChartHandle; mountChart: typeof mountChart; createMachine: typeof createMachine };
+    /** The VM page, for tests and benchmarks. */
+    vmPage?: VmPage;
   }
 }
 
-const chartElement = document.querySelector('#chart');
-const controls = document.querySelector('#controls');
-if (!chartElement || !controls) throw new Error('index.html lacks #chart or #controls');
+const params = new URLSearchParams(location.search);
+const initialSpeed = SPEEDS.find((speed) => String(speed) === params.get('speed')) ?? 10;
+const thread = params.get('thread') === 'main' ? 'main' : 'auto';
+const startPaused = params.has('paused');
 
-// `?thread=main` forces elk onto the main thread, for tests of the fallback.
-const thread = new URLSearchParams(location.search).get('thread') === 'main' ? 'main' : 'auto';
-const handle = mountChart(chartElement, { machine: kettleMachine, layout: { thread } });
-window.chartPage = { handle, mountChart, createMachine };
+let clock = new VirtualClock();
+let actor: VmActor;
+let meters: Record<BillingTable, BillingMeter>;
+let table: BillingTable = 'seed-2018';
+let pricePerHour = Number(byId<HTMLInputElement>('price').value) || 0;
+let previous: VmSnapshot | undefined;
+let zoom: ZoomControl | undefined;
+let chart: ChartHandle | undefined;
+// The driver steps whichever clock is current: "New VM" brings a fresh one.
+const driver = createTimeDriver(
+  {
+    advance: (ms) => clock.advance(ms),
+    advanceToNext: () => clock.advanceToNext(),
+    runUntilIdle: (limit) => clock.runUntilIdle(limit),
+    nextDueAt: () => clock.nextDueAt(),
+  },
+  initialSpeed,
+);
+const log: LogEntry[] = [];
+const LOG_LIMIT = 300;
 
-for (const type of ['kettle.switchOn', 'kettle.switchOff', 'lid.open', 'lid.close', 'kettle.unplug'] as const) {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = type;
-  button.dataset.event = type;
-  button.addEventListener('click', () => handle.actor.send({ type }));
-  controls.append(button);
+const elapsed = (): number => clock.now() - actor.getSnapshot().context.clockOrigin;
+const now = (): string => simulatedTime(actor.getSnapshot(), elapsed());
+
+function addLog(kind: LogKind, text: string, time = now()): void {
+  log.unshift({ time, kind, text });
+  if (log.length > LOG_LIMIT) log.length = LOG_LIMIT;
+  renderLog();
 }
 
-let wasHeating = false;
-handle.actor.subscribe((snapshot) => {
-  const heating = snapshot.matches({ plugged: { power: 'heating' } });
-  // The timer starts on entering `heating`; other events must not restart the countdown.
-  if (heating !== wasHeating) {
-    handle.setTimers(heating ? [{ stateId: 'kettle.plugged.power.heating', dueAt: Date.now() + 4_000 }] : []);
+function createVm(input: VmInput): VmActor {
+  actor?.stop();
+  clock = new VirtualClock();
+  const next = createActor(vmMachine, { clock, input });
+  next.on('operation.rejected', ({ operation, rejection }) => {
+    addLog('rejected', `${operation.type} → ${rejection.status} ${rejection.code}: ${rejection.message}`);
+  });
+  next.on('event.ignored', ({ event, reason }) => addLog('ignored', `${event.type} had no effect: ${reason}`));
+  meters = { 'seed-2018': createBillingMeter({ table: 'seed-2018', pricePerHour }), 'azure-2023': createBillingMeter({ table: 'azure-2023', pricePerHour }) };
+  actor = next;
+  previous = undefined;
+  next.subscribe({ next: onSnapshot, error: (error) => addLog('rejected', String(error)) });
+  next.start();
+  const { settings } = next.getSnapshot().context;
+  addLog('vm', `PUT ${settings.name}: ${settings.image} ${settings.osType} image, ${settings.priority}${settings.priority !== 'Regular' ? ` (eviction: ${settings.evictionPolicy})` : ''}${settings.hibernationEnabled ? ', hibernation enabled' : ''}`);
+  return next;
+}
+
+function onSnapshot(snapshot: VmSnapshot): void {
+  meters['seed-2018'].observe(snapshot);
+  meters['azure-2023'].observe(snapshot);
+  if (previous) {
+    for (const entry of changesBetween(previous, snapshot, simulatedTime(snapshot, snapshot.context.now))) {
+      log.unshift(entry);
+    }
+    if (log.length > LOG_LIMIT) log.length = LOG_LIMIT;
   }
-  wasHeating = heating;
+  previous = snapshot;
+  render(snapshot);
+}
+
+function send(control: OperationControl): void {
+  const alert = byId('rejection');
+  if (!control.allowed && control.refusal) {
+    // Not sent: Azure would refuse it, so the page shows the answer instead.
+    alert.textContent = refusalText(control.refusal);
+    alert.className = control.refusal.kind === 'ignored' ? 'alert info' : 'alert';
+    addLog(control.refusal.kind === 'ignored' ? 'ignored' : 'rejected', `${control.operation} not sent — ${refusalText(control.refusal)}`);
+    return;
+  }
+  alert.textContent = '';
+  sendEvent(control.event, control.operation);
+}
+
+function sendEvent(event: VmEvent, name: string): void {
+  addLog('sent', name);
+  actor.send(event);
+  driver.afterAction();
+}
+
+// ---- rendering -------------------------------------------------------------------------------
+
+const buttons = new Map<string, HTMLButtonElement>();
+
+function renderButtons(snapshot: VmSnapshot): void {
+  const host = byId('operations');
+  for (const control of operationControls(snapshot)) {
+    let button = buttons.get(control.key);
+    if (!button) {
+      button = document.createElement('button');
+      button.type = 'button';
+      button.dataset.operation = control.key;
+      button.dataset.source = control.source;
+      button.textContent = control.label;
+      button.addEventListener('click', () => {
+        // Read the controls at click time: the snapshot may have moved on since rendering.
+        const current = operationControls(actor.getSnapshot()).find((candidate) => candidate.key === control.key);
+        if (current) send(current);
+      });
+      host.append(button);
+      buttons.set(control.key, button);
+    }
+    button.setAttribute('aria-label', control.accessibleName);
+    // aria-disabled, not disabled: the button stays focusable and clickable to explain itself.
+    button.setAttribute('aria-disabled', String(!control.allowed));
+    button.title = control.refusal ? refusalText(control.refusal) : control.accessibleName;
+  }
+}
+
+function render(snapshot: VmSnapshot): void {
+  renderButtons(snapshot);
+  const view = instanceViewPanel(snapshot);
+  byId('instance-view').textContent = view.json;
+  byId('instance-view-status').textContent = view.status === 404 ? 'GET …/instanceView → 404' : 'GET …/instanceView → 200';
+  byId('power-state').textContent = powerStateLine(snapshot);
+  renderBilling(snapshot);
+  renderHistory(snapshot);
+  renderLog();
+  byId('faults').textContent = snapshot.context.faults.length > 0 ? snapshot.context.faults.join(', ') : 'none';
+  const { settings } = snapshot.context;
+  byId('vm-summary').textContent = `${settings.name} · ${settings.resourceGroup} · ${settings.image} ${settings.osType} · ${settings.priority}${
+    settings.hibernationEnabled ? ' · hibernation enabled' : ''
+  }`;
+  chart?.setTimers(chartTimers(snapshot, elapsed()));
+}
+
+function renderBilling(snapshot: VmSnapshot): void {
+  const billing = billingPanel(snapshot, table);
+  const badge = byId('billing-badge');
+  badge.textContent = billing.text;
+  badge.dataset.state = billing.state;
+  byId('billing').dataset.state = billing.state;
+  byId('billing-table').textContent = `per ${billing.tableTitle}`;
+  byId('billing-reason').textContent = billing.reason;
+}
+
+function renderMeter(): void {
+  byId('meter').textContent = meterText(meters[table].read(Math.max(0, elapsed())), pricePerHour);
+}
+
+function renderHistory(snapshot: VmSnapshot): void {
+  const rows = operationRows(snapshot).map((row) => {
+    const tr = document.createElement('tr');
+    tr.dataset.operationId = row.id;
+    const cells = [row.name, row.status, row.startTime.slice(11, 19), row.endTime?.slice(11, 19) ?? '—'];
+    cells.forEach((text, index) => {
+      const td = document.createElement('td');
+      td.textContent = text;
+      if (index === 1) {
+        td.className = 'status';
+        td.dataset.status = row.status;
+        if (row.error) td.title = row.error;
+      }
+      if (index >= 2) td.className = 'time';
+      tr.append(td);
+    });
+    return tr;
+  });
+  byId('history').replaceChildren(...rows);
+}
+
+let renderedLog = -1;
+function renderLog(): void {
+  if (renderedLog === log.length && log.length < LOG_LIMIT) return;
+  renderedLog = log.length;
+  byId('log').replaceChildren(
+    ...log.map((entry) => {
+      const li = document.createElement('li');
+      li.dataset.kind = entry.kind;
+      const time = document.createElement('time');
+      time.dateTime = entry.time;
+      time.textContent = entry.time.slice(11, 23);
+      const text = document.createElement('span');
+      text.textContent = entry.text;
+      li.append(time, text);
+      return li;
+    }),
+  );
+}
+
+// ---- controls that are not operations --------------------------------------------------------
+
+function setupTime(): void {
+  const group = byId('speeds');
+  const setSpeed = (speed: Speed): void => {
+    driver.speed = speed;
+    for (const button of group.querySelectorAll('button')) button.setAttribute('aria-checked', String(button.dataset.speed === String(speed)));
+    driver.afterAction();
+  };
+  for (const speed of SPEEDS) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.setAttribute('role', 'radio');
+    button.dataset.speed = String(speed);
+    button.textContent = speed === 'instant' ? 'Instant' : `${speed}×`;
+    button.addEventListener('click', () => setSpeed(speed));
+    group.append(button);
+  }
+  setSpeed(driver.speed);
+  const pause = byId<HTMLButtonElement>('pause');
+  const showPaused = (): void => {
+    pause.setAttribute('aria-pressed', String(driver.paused));
+    pause.textContent = driver.paused ? 'Resume' : 'Pause';
+  };
+  pause.addEventListener('click', () => {
+    driver.paused = !driver.paused;
+    showPaused();
+  });
+  driver.paused = startPaused;
+  showPaused();
+  byId('skip').addEventListener('click', () => {
+    if (!driver.skipToNext()) addLog('ignored', 'No timer is pending.');
+  });
+  pageApi.setSpeed = setSpeed;
+
+  let last = performance.now();
+  const frame = (time: number): void => {
+    driver.frame(time - last);
+    last = time;
+    byId('clock').textContent = `${now().slice(0, 19).replace('T', ' ')}  +${Math.floor(elapsed() / 1000)} s`;
+    renderMeter();
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+function setupBilling(): void {
+  const group = byId('tables');
+  for (const option of ['seed-2018', 'azure-2023'] as const) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.setAttribute('role', 'radio');
+    button.dataset.table = option;
+    button.textContent = BILLING_BY_TABLE[option];
+    button.addEventListener('click', () => {
+      table = option;
+      for (const other of group.querySelectorAll('button')) other.setAttribute('aria-checked', String(other.dataset.table === table));
+      render(actor.getSnapshot());
+      renderMeter();
+    });
+    group.append(button);
+  }
+  group.setAttribute('role', 'radiogroup');
+  group.setAttribute('aria-label', 'Billing table');
+  group.querySelector<HTMLButtonElement>('button[data-table="seed-2018"]')?.setAttribute('aria-checked', 'true');
+  group.querySelector<HTMLButtonElement>('button[data-table="azure-2023"]')?.setAttribute('aria-checked', 'false');
+  const price = byId<HTMLInputElement>('price');
+  price.addEventListener('input', () => {
+    const value = Number(price.value);
+    if (!Number.isFinite(value) || value < 0) return;
+    pricePerHour = value;
+    for (const meter of Object.values(meters)) meter.setPricePerHour(value);
+    renderMeter();
+  });
+}
+
+function setupFaults(): void {
+  const select = byId<HTMLSelectElement>('fault');
+  for (const code of FAULT_CODES) select.append(new Option(code, code));
+  byId('arm').addEventListener('click', () => {
+    const code = select.value;
+    if (isFaultCode(code)) sendEvent({ type: 'fault.arm', code }, `fault.arm ${code}`);
+  });
+  byId('clear-faults').addEventListener('click', () => sendEvent({ type: 'fault.clear' }, 'fault.clear'));
+}
+
+function readFields(form: HTMLFormElement): NewVmFields {
+  const data = new FormData(form);
+  const text = (name: string, fallback: string): string => {
+    const value = data.get(name);
+    return typeof value === 'string' ? value : fallback;
+  };
+  return {
+    name: text('name', DEFAULT_FIELDS.name),
+    image: text('image', DEFAULT_FIELDS.image) === 'specialized' ? 'specialized' : 'generalized',
+    osType: text('osType', DEFAULT_FIELDS.osType) === 'Windows' ? 'Windows' : 'Linux',
+    hibernationEnabled: data.get('hibernationEnabled') !== null,
+    spot: data.get('spot') !== null,
+    evictionPolicy: text('evictionPolicy', DEFAULT_FIELDS.evictionPolicy) === 'Delete' ? 'Delete' : 'Deallocate',
+  };
+}
+
+function setupNewVm(): void {
+  const form = byId<HTMLFormElement>('new-vm');
+  const nameError = byId('vm-name-error');
+  const formError = byId('vm-form-error');
+  const nameInput = byId<HTMLInputElement>('vm-name');
+  const check = (): ReturnType<typeof newVmInput> => {
+    const result = newVmInput(readFields(form));
+    nameError.textContent = !result.ok && result.field === 'name' ? result.message : '';
+    formError.textContent = !result.ok && result.field !== 'name' ? result.message : '';
+    nameInput.setAttribute('aria-invalid', String(!result.ok && result.field === 'name'));
+    return result;
+  };
+  form.addEventListener('input', () => check());
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const result = check();
+    if (!result.ok) {
+      (result.field === 'name' ? nameInput : byId<HTMLButtonElement>('create-vm')).focus();
+      return;
+    }
+    pageApi.createVm(result.input);
+  });
+}
+
+function setupChartFrame(handle: ChartHandle): void {
+  const viewport = byId('chart-viewport');
+  const info = byId('state-info');
+  const level = byId('zoom-level');
+  void handle.ready.then(() => {
+    const svg = viewport.querySelector('svg');
+    const layout = handle.layout;
+    if (!svg || !layout) return;
+    zoom = attachZoom(viewport, svg, layout, (scale) => {
+      level.textContent = `${Math.round(scale * 100)} %`;
+    });
+    const exists = layout.nodes['vm.exists'];
+    if (exists) zoom.reveal({ ...exists, height: Math.min(exists.height, viewport.clientHeight) });
+  });
+  byId('zoom-in').addEventListener('click', () => zoom?.setScale(zoom.scale * ZOOM_STEP));
+  byId('zoom-out').addEventListener('click', () => zoom?.setScale(zoom.scale / ZOOM_STEP));
+  byId('zoom-reset').addEventListener('click', () => zoom?.setScale(1));
+  byId('zoom-fit').addEventListener('click', () => zoom?.fit());
+  const describe = (event: Event): void => {
+    const target = (event.target as Element | null)?.closest?.('[data-state-id]');
+    const id = target?.getAttribute('data-state-id');
+    const node = id ? handle.graph.nodes.find((candidate) => candidate.id === id) : undefined;
+    if (!node) return;
+    info.replaceChildren();
+    const name = document.createElement('strong');
+    name.textContent = node.id;
+    info.append(name, ` — ${node.description ?? 'no description'}`);
+  };
+  viewport.addEventListener('pointerover', describe);
+  viewport.addEventListener('focusin', describe);
+}
+
+// ---- start -----------------------------------------------------------------------------------
+
+const pageApi: VmPage = {
+  get actor() {
+    return actor;
+  },
+  get clock() {
+    return clock;
+  },
+  get chart() {
+    if (!chart) throw new Error('the chart is not mounted yet');
+    return chart;
+  },
+  ready: Promise.resolve(),
+  elapsed,
+  setSpeed: () => {},
+  createVm(input) {
+    const next = createVm(input);
+    byId('rejection').textContent = '';
+    chart?.attach(next);
+    render(next.getSnapshot());
+    driver.afterAction();
+  },
+  mountChart,
+  xstate: { createMachine, setup, and, or, not, stateIn },
+};
+
+const first = createVm({ name: DEFAULT_FIELDS.name });
+chart = mountChart(byId('chart'), {
+  actor: first,
+  layout: { thread },
+  now: () => elapsed(),
 });
+pageApi.ready = chart.ready.then(() => render(first.getSnapshot()));
+setupChartFrame(chart);
+setupTime();
+setupBilling();
+setupFaults();
+setupNewVm();
+render(first.getSnapshot());
+window.vmPage = pageApi;

@@ -17,8 +17,13 @@ export interface MountChartOptions {
   actor?: AnyActorRef;
   /** Input for the actor created from `machine`. */
   input?: unknown;
-  /** Where and how the layout is computed (once per machine). */
+  /** Where and how the layout is computed (once per machine and set of labels). */
   layout?: Omit<LayoutGraphOptions, 'measure'>;
+  /**
+   * The clock countdowns read, in the same unit and origin as the timers' `dueAt` (for a
+   * simulated clock); without it, countdowns run on `Date.now()` from each timer's `now`.
+   */
+  now?: () => number;
 }
 
 /** Counters a benchmark reads to prove state changes cost no layout. */
@@ -47,6 +52,12 @@ export interface ChartHandle {
   update(snapshot?: MatchableSnapshot): void;
   /** Shows countdowns in timed states; an empty list clears them. */
   setTimers(timers: readonly ChartTimer[]): void;
+  /**
+   * Follows another running actor of the same machine, keeping the drawing (no new layout).
+   * Delay labels keep the durations resolved for the first actor.
+   * @throws TypeError when the actor runs a different machine
+   */
+  attach(actor: AnyActorRef): void;
   /** Removes the chart, stops listening, and stops the actor if the chart created it. */
   destroy(): void;
 }
@@ -58,7 +69,8 @@ declare global {
   }
 }
 
-const layouts = new WeakMap<AnyStateMachine, Promise<ChartLayout>>();
+// Per machine, then per label text: labels of delays resolved from an actor's context can differ.
+const layouts = new WeakMap<AnyStateMachine, Map<string, Promise<ChartLayout>>>();
 
 /**
  * Draws any XState 5 machine or running actor into `element` and keeps it live through XState's
@@ -81,7 +93,7 @@ export function mountChart(element: Element, options: MountChartOptions): ChartH
   if (!machine || !('root' in machine)) {
     throw new TypeError('mountChart needs a state machine or an actor of one (options.machine or options.actor)');
   }
-  const graph = toChartGraph(machine);
+  const graph = toChartGraph(machine, { resolveDelay: delayResolver(machine, options.actor) });
   const stats: ChartStats = { layouts: 0, updates: 0, flashes: 0 };
   let view: ChartView | undefined;
   let layout: ChartLayout | undefined;
@@ -109,13 +121,17 @@ export function mountChart(element: Element, options: MountChartOptions): ChartH
     actor = createActor(machine, { input: options.input, inspect: onInspect });
     actor.start();
   }
-  const liveActor = actor as AnyActorRef;
+  let liveActor = actor as AnyActorRef;
+  let ownsActor = !given;
 
-  let computed = layouts.get(machine);
+  const signature = graph.edges.map((edge) => edge.label).join('\n');
+  let perMachine = layouts.get(machine);
+  if (!perMachine) layouts.set(machine, (perMachine = new Map()));
+  let computed = perMachine.get(signature);
   if (!computed) {
     stats.layouts += 1;
     computed = layoutGraph(graph, { ...options.layout, measure: canvasMeasure() });
-    layouts.set(machine, computed);
+    perMachine.set(signature, computed);
   }
   if (typeof window !== 'undefined') window.__chartStats = layoutStats;
 
@@ -126,9 +142,16 @@ export function mountChart(element: Element, options: MountChartOptions): ChartH
     handle.update();
   });
 
+  const readNow = options.now;
+  const refreshTimers = (): void => {
+    if (view) showTimers(view, timers, readNow ? readNow() - Date.now() : clockOffsetMs);
+  };
+
   const handle: ChartHandle = {
     ready,
-    actor: liveActor,
+    get actor() {
+      return liveActor;
+    },
     graph,
     get layout() {
       return layout;
@@ -144,24 +167,58 @@ export function mountChart(element: Element, options: MountChartOptions): ChartH
       timers = next;
       const first = next[0];
       clockOffsetMs = first?.now === undefined ? 0 : first.now - Date.now();
-      if (view) showTimers(view, timers, clockOffsetMs);
+      refreshTimers();
       if (next.length > 0 && ticker === undefined) {
-        ticker = setInterval(() => view && showTimers(view, timers, clockOffsetMs), 250);
+        // A simulated clock may run faster than real time: tick often enough for whole seconds.
+        ticker = setInterval(refreshTimers, readNow ? 100 : 250);
       } else if (next.length === 0 && ticker !== undefined) {
         clearInterval(ticker);
         ticker = undefined;
       }
     },
+    attach(next) {
+      const nextMachine = (next as { logic?: unknown }).logic;
+      if (nextMachine !== machine) throw new TypeError('attach needs an actor of the machine the chart draws');
+      subscription?.unsubscribe();
+      if (ownsActor) liveActor.stop();
+      ownsActor = false;
+      actor = next;
+      liveActor = next;
+      subscription = next.system.inspect(onInspect) as Subscription | undefined;
+      handle.setTimers([]);
+      handle.update();
+    },
     destroy() {
       destroyed = true;
       if (ticker !== undefined) clearInterval(ticker);
       subscription?.unsubscribe();
-      if (!given) liveActor.stop();
+      if (ownsActor) liveActor.stop();
       view?.svg.remove();
       view = undefined;
     },
   };
   return handle;
+}
+
+/**
+ * Resolves named delays the machine computes at run time with the actor's current context, so
+ * labels show real durations ("after 30 s"); without an actor they keep their names.
+ */
+function delayResolver(machine: AnyStateMachine, actor: AnyActorRef | undefined): ((name: string) => number | undefined) | undefined {
+  if (!actor) return undefined;
+  const delays = (machine.implementations.delays ?? {}) as Record<string, unknown>;
+  return (name) => {
+    const delay = delays[name];
+    if (typeof delay !== 'function') return undefined;
+    try {
+      const snapshot = actor.getSnapshot() as { context?: unknown };
+      const value: unknown = delay({ context: snapshot.context, event: { type: '' }, self: actor, system: actor.system });
+      return typeof value === 'number' ? value : undefined;
+    } catch {
+      // A delay that needs more than the context (e.g. the triggering event) stays named.
+      return undefined;
+    }
+  };
 }
 
 /** Measures with the chart's real font when a canvas exists, so boxes fit their names. */

@@ -2,7 +2,7 @@
  * Draws a laid-out chart as one SVG. Drawing happens once per mount; live updates only touch
  * attributes and classes of the elements indexed in {@link ChartView}.
  */
-import type { ChartBox, ChartGraph, ChartLayout, ChartNode, ChartPoint } from './chart.types.js';
+import type { ChartBox, ChartEdge, ChartGraph, ChartLayout, ChartNode, ChartPoint } from './chart.types.js';
 import { CHART_CSS } from './chart-style.js';
 import { labelLines } from './edge-label.js';
 import { METRICS } from './metrics.js';
@@ -15,8 +15,10 @@ export interface ChartView {
   svg: SVGSVGElement;
   /** The group of each state, by state id (it carries `data-state-id`). */
   states: Map<string, SVGGElement>;
-  /** The arrow groups and label groups of each transition, by edge id. */
-  edges: Map<string, SVGGElement[]>;
+  /** The arrow group and label lines of each transition, by edge id. */
+  edges: Map<string, SVGElement[]>;
+  /** The label text of each arrow, by the id of its first transition. */
+  labels: Map<string, SVGTextElement>;
   /** The countdown text of each timed state, by state id. */
   countdowns: Map<string, SVGTextElement>;
 }
@@ -60,7 +62,7 @@ export function renderChart(container: Element, graph: ChartGraph, layout: Chart
   defs.append(marker);
   svg.append(style, defs);
 
-  const view: ChartView = { svg, states: new Map(), edges: new Map(), countdowns: new Map() };
+  const view: ChartView = { svg, states: new Map(), edges: new Map(), labels: new Map(), countdowns: new Map() };
   const stateLayer = element('g', { class: 'xc-states' });
   const edgeLayer = element('g', { class: 'xc-edges' });
   const labelLayer = element('g', { class: 'xc-labels' });
@@ -76,36 +78,46 @@ export function renderChart(container: Element, graph: ChartGraph, layout: Chart
     if (node.type === 'parallel') stateLayer.append(...separators(node, layout));
   }
 
-  const edgeKinds = new Map(graph.edges.map((edge) => [edge.id, edge]));
+  const edgesById = new Map(graph.edges.map((edge) => [edge.id, edge]));
+  const remember = (id: string, drawn: SVGElement): void => {
+    view.edges.set(id, [...(view.edges.get(id) ?? []), drawn]);
+  };
   for (const route of layout.routes) {
-    const edge = edgeKinds.get(route.edgeId);
+    const members = route.edgeIds.map((id) => edgesById.get(id)).filter((edge): edge is ChartEdge => edge !== undefined);
+    const first = members[0];
     const group = element('g', {
-      class: edge ? 'xc-edge' : 'xc-edge xc-initial',
+      class: first ? 'xc-edge' : 'xc-edge xc-initial',
       'data-edge-id': route.edgeId,
-      'data-kind': edge?.kind ?? 'initial',
-      'data-targetless': String(edge?.targetless ?? false),
+      'data-edge-ids': route.edgeIds.join(' '),
+      'data-kind': first ? (members.every((edge) => edge.kind === first.kind) ? first.kind : 'mixed') : 'initial',
+      'data-targetless': String(first?.targetless ?? false),
     });
     group.append(element('path', { d: roundedPath(route.points), 'marker-end': `url(#${markerId})` }));
     edgeLayer.append(group);
-    const drawn = [group];
-    if (route.label && edge) {
+    for (const id of route.edgeIds) remember(id, group);
+    if (route.label && first) {
       const label = element('g', { class: 'xc-label', 'data-edge-id': route.edgeId });
       const { x, y, width, height } = route.label;
       label.append(element('rect', { x: fmt(x), y: fmt(y), width: fmt(width), height: fmt(height) }));
-      const lines = labelLines(edge);
+      const lines = members.flatMap((edge) => labelLines(edge).map((line) => ({ ...line, edgeId: edge.id })));
       const top = y + (height - lines.length * METRICS.labelLineHeight) / 2 + METRICS.labelLineHeight / 2;
       const text = element('text', { x: fmt(x + width / 2), y: fmt(top) });
       lines.forEach((line, index) => {
-        const span = element('tspan', { x: fmt(x + width / 2), y: fmt(top + index * METRICS.labelLineHeight) });
-        if (line.guard) span.setAttribute('class', 'xc-guard');
+        const span = element('tspan', {
+          x: fmt(x + width / 2),
+          y: fmt(top + index * METRICS.labelLineHeight),
+          'data-edge-id': line.edgeId,
+          class: line.guard ? 'xc-line xc-guard' : 'xc-line xc-trigger',
+        });
         span.textContent = line.text;
         text.append(span);
+        // Each transition flashes its own lines, not the whole stacked label.
+        remember(line.edgeId, span);
       });
       label.append(text);
       labelLayer.append(label);
-      drawn.push(label);
+      view.labels.set(route.edgeId, text);
     }
-    view.edges.set(route.edgeId, [...(view.edges.get(route.edgeId) ?? []), ...drawn]);
   }
 
   for (const [parentId, point] of Object.entries(layout.initialMarkers)) {

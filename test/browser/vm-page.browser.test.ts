@@ -1,0 +1,209 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vmMachine } from 'azure-vm-lifecycle';
+import { launchChromium } from './chromium.js';
+import { buildPage, servePage, TEST_PAGE_DIR, type PageServer } from './page-server.js';
+
+const OUT = join(TEST_PAGE_DIR, '..');
+const DOCS_SCREENSHOT = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
+
+let browser: Browser;
+let server: PageServer;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  await buildPage();
+  server = await servePage(TEST_PAGE_DIR);
+  browser = await launchChromium();
+  mkdirSync(OUT, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage(query = '?speed=instant'): Promise<Page> {
+  const opened = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  opened.on('pageerror', (error) => pageErrors.push(String(error)));
+  await opened.goto(`${server.url}index.html${query}`);
+  await opened.waitForFunction(() => window.vmPage !== undefined);
+  await opened.evaluate(() => window.vmPage?.ready);
+  return opened;
+}
+
+function allStateIds(): string[] {
+  const ids: string[] = [];
+  const walk = (node: { id: string; states: Record<string, unknown> }) => {
+    ids.push(node.id);
+    for (const child of Object.values(node.states)) walk(child as typeof node);
+  };
+  walk(vmMachine.root as unknown as { id: string; states: Record<string, unknown> });
+  return ids.sort();
+}
+
+const active = (on: Page) =>
+  on.$$eval('#chart [data-active="true"]', (nodes) => nodes.map((node) => node.getAttribute('data-state-id') ?? '').sort());
+const statusCodes = async (on: Page) => {
+  const view = JSON.parse((await on.textContent('[data-testid="instance-view"]')) ?? '{}') as { statuses?: { code: string }[] };
+  return view.statuses?.map((status) => status.code);
+};
+const badge = (on: Page) => on.textContent('#billing-badge');
+const waitActive = (on: Page, id: string) =>
+  on.waitForFunction((stateId) => document.querySelector(`#chart [data-state-id="${stateId}"]`)?.getAttribute('data-active') === 'true', id);
+// `force`: Playwright treats aria-disabled as disabled and would wait; a person can still click.
+const clickOperation = (on: Page, key: string) => on.click(`button[data-operation="${key}"]`, { force: true });
+
+describe('the VM page in Chromium', () => {
+  beforeAll(async () => {
+    page = await openPage();
+  });
+
+  it('draws every state of vmMachine from the machine, laid out once by elk in a worker', async () => {
+    const drawn = await page.$$eval('#chart [data-state-id]', (nodes) => nodes.map((node) => node.getAttribute('data-state-id') ?? ''));
+    expect(drawn.sort()).toEqual(allStateIds());
+    expect(await page.getAttribute('#chart svg', 'data-layout-engine')).toBe('elk-worker');
+    const labels = await page.$$eval('#chart .xc-label tspan', (spans) => spans.map((span) => span.textContent ?? ''));
+    expect(labels).toContain('after 30 s');
+    expect(labels).toContain('always');
+    expect(await page.$$eval('#chart .xc-separator', (lines) => lines.length)).toBe(1);
+    expect(await page.$$eval('#chart .xc-initial-dot', (dots) => dots.length)).toBeGreaterThanOrEqual(4);
+  });
+
+  it('creates a VM that reaches running, with Azure\'s JSON, power line and billing', async () => {
+    await waitActive(page, 'vm.exists.power.running');
+    await waitActive(page, 'vm.exists.provisioning.succeeded');
+    expect(await statusCodes(page)).toEqual(['ProvisioningState/succeeded', 'PowerState/running']);
+    expect(await page.textContent('[data-testid="power-state"]')).toBe('VM running');
+    expect(await badge(page)).toBe('Billed');
+    expect(await page.textContent('[data-testid="billing"]')).toContain('"Virtual machines lifecycle and states" (2018)');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.screenshot({ path: join(OUT, 'vm-page-light.png') });
+    if (process.env.UPDATE_SCREENSHOT) copyFileSync(join(OUT, 'vm-page-light.png'), DOCS_SCREENSHOT);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: join(OUT, 'vm-page-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('names every operation button with its label and REST name', async () => {
+    for (const [name, key] of [
+      [/^Power off \(az vm stop\) — powerOff/, 'powerOff'],
+      [/^Deallocate \(the portal's Stop\) — deallocate/, 'deallocate'],
+      [/^Hibernate — deallocate \(hibernate\)/, 'hibernate'],
+      [/^Shut down inside the guest — guest\.shutdown/, 'guestShutdown'],
+      [/^Spot eviction — simulateEviction/, 'simulateEviction'],
+    ] as const) {
+      expect(await page.getByRole('button', { name }).getAttribute('data-operation')).toBe(key);
+    }
+  });
+
+  it('powers off: stopped, PowerState/stopped, still billed', async () => {
+    await clickOperation(page, 'powerOff');
+    await waitActive(page, 'vm.exists.power.stopped');
+    expect(await statusCodes(page)).toEqual(['ProvisioningState/succeeded', 'PowerState/stopped']);
+    expect(await page.textContent('[data-testid="power-state"]')).toBe('VM stopped');
+    expect(await badge(page)).toBe('Billed');
+    expect(await page.textContent('[data-testid="log"]')).toContain('powerOff Succeeded');
+  });
+
+  it('deallocates: deallocated, PowerState/deallocated, not billed', async () => {
+    await clickOperation(page, 'deallocate');
+    await waitActive(page, 'vm.exists.power.deallocated.notHibernated');
+    expect(await statusCodes(page)).toEqual(['ProvisioningState/succeeded', 'PowerState/deallocated']);
+    expect(await badge(page)).toBe('Not billed');
+  });
+
+  it('explains a refused Restart with Azure\'s 409 and sends nothing', async () => {
+    const before = await page.evaluate(() => {
+      const snapshot = window.vmPage?.actor.getSnapshot();
+      return JSON.stringify({ value: snapshot?.value, history: snapshot?.context.history, operation: snapshot?.context.operation });
+    });
+    const restart = page.locator('button[data-operation="restart"]');
+    expect(await restart.getAttribute('aria-disabled')).toBe('true');
+    // Playwright's isDisabled counts aria-disabled; the native property must stay false.
+    expect(await restart.evaluate((button) => (button as HTMLButtonElement).disabled)).toBe(false);
+    await restart.click({ force: true });
+    expect(await page.textContent('[data-testid="rejection"]')).toBe(
+      '409 Conflict — OperationNotAllowed: The operation requires the VM to be running (or set to run).',
+    );
+    expect(await page.getAttribute('[data-testid="rejection"]', 'role')).toBe('alert');
+    const after = await page.evaluate(() => {
+      const snapshot = window.vmPage?.actor.getSnapshot();
+      return JSON.stringify({ value: snapshot?.value, history: snapshot?.context.history, operation: snapshot?.context.operation });
+    });
+    expect(after).toBe(before);
+  });
+
+  it('starts from the keyboard alone: Tab back to Start, press Enter', async () => {
+    // Focus is on Restart, clicked last; Shift+Tab walks back along the operation buttons.
+    let focused = '';
+    for (let presses = 0; presses < 10 && focused !== 'start'; presses += 1) {
+      await page.keyboard.press('Shift+Tab');
+      focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.operation ?? '');
+    }
+    expect(focused).toBe('start');
+    await page.keyboard.press('Enter');
+    await waitActive(page, 'vm.exists.power.running');
+    expect(await statusCodes(page)).toEqual(['ProvisioningState/succeeded', 'PowerState/running']);
+    // Space works too: Tab on to Power off.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.operation)).toBe('powerOff');
+    await page.keyboard.press('Space');
+    await waitActive(page, 'vm.exists.power.stopped');
+  });
+
+  it('creates a new VM with hibernation enabled and hibernates it, without a new layout', async () => {
+    const layoutsBefore = await page.evaluate(() => window.__chartStats?.layouts);
+    await page.check('#vm-hibernation');
+    await page.fill('#vm-name', 'sleepy-1');
+    await page.click('#create-vm');
+    await page.waitForFunction(() => window.vmPage?.actor.getSnapshot().context.settings.name === 'sleepy-1');
+    await waitActive(page, 'vm.exists.power.running');
+    await clickOperation(page, 'hibernate');
+    await waitActive(page, 'vm.exists.power.deallocated.hibernated');
+    expect(await statusCodes(page)).toEqual(['ProvisioningState/succeeded', 'PowerState/deallocated', 'HibernationState/Hibernated']);
+    expect(await page.textContent('[data-testid="power-state"]')).toBe('VM deallocated');
+    expect(await badge(page)).toBe('Not billed');
+    expect(await page.evaluate(() => window.__chartStats?.layouts)).toBe(layoutsBefore);
+  });
+
+  it('deletes: the final state, a 404 ResourceNotFound body, nothing billed', async () => {
+    await clickOperation(page, 'delete');
+    await waitActive(page, 'vm.deleted');
+    expect(JSON.parse((await page.textContent('[data-testid="instance-view"]')) ?? '{}')).toEqual({
+      error: {
+        code: 'ResourceNotFound',
+        message: "The Resource 'Microsoft.Compute/virtualMachines/sleepy-1' under resource group 'myResourceGroup' was not found.",
+      },
+    });
+    expect(await badge(page)).toBe('Not billed');
+    await clickOperation(page, 'start');
+    expect(await page.textContent('[data-testid="rejection"]')).toMatch(/^404 Not Found — ResourceNotFound: /);
+  });
+
+  it('shows validateInput\'s message next to an invalid name and creates nothing', async () => {
+    await page.fill('#vm-name', 'bad name!');
+    await page.click('#create-vm');
+    expect(await page.textContent('#vm-name-error')).toMatch(/^Invalid VM input 'name'/);
+    expect(await page.getAttribute('#vm-name', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => window.vmPage?.actor.getSnapshot().context.settings.name)).toBe('sleepy-1');
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('time on the VM page', () => {
+  it('counts down a timed state and skips to the next timer', async () => {
+    const paused = await openPage('?speed=1&paused');
+    expect(await paused.getAttribute('#pause', 'aria-pressed')).toBe('true');
+    const countdown = await paused.textContent('[data-state-id="vm.exists.power.creating"] .xc-countdown');
+    expect(countdown).toBe('20 s left');
+    await paused.click('#skip');
+    await waitActive(paused, 'vm.exists.power.starting');
+    await expect.poll(() => paused.textContent('[data-state-id="vm.exists.power.starting"] .xc-countdown')).toBe('30 s left');
+    await paused.close();
+  });
+});

@@ -1,0 +1,19 @@
+/**
+ * Element lookup for the VM page, and the short names its billing-table switch shows.
+ */
+import type { BillingTable } from 'azure-vm-lifecycle';
+
+/**
+ * The element with this id; throws when the page's HTML lacks it, so a renamed id fails loudly.
+ */
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`index.html has no element #${id}`);
+  return element as T;
+}
+
+/** The billing-table switch's labels; the badge names the full title. */
+export const BILLING_BY_TABLE: Readonly<Record<BillingTable, string>> = {
+  'seed-2018': '2018 (specification)',
+  'azure-2023': '2023',
+};
