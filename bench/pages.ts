@@ -15,7 +15,7 @@ export const MERMAID_PAGE_DIR = join(BENCH_OUT, 'mermaid-page');
 export async function buildOurPage(): Promise<string> {
   await build({
     configFile: join(PROJECT_ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
+    logLevel: 'error',
     build: { outDir: OUR_PAGE_DIR, emptyOutDir: true, chunkSizeWarningLimit: 100_000 },
   });
   return OUR_PAGE_DIR;
@@ -27,7 +27,7 @@ export async function buildMermaidPage(): Promise<string> {
     configFile: false,
     root: join(PROJECT_ROOT, 'bench', 'mermaid-page'),
     base: './',
-    logLevel: 'warn',
+    logLevel: 'error',
     resolve: {
       alias: [{ find: /^azure-vm-lifecycle$/, replacement: join(PROJECT_ROOT, 'machines', 'index.ts') }],
     },
