@@ -14,12 +14,25 @@ export interface LabelLine {
   text: string;
   /** Whether the line belongs to the guard (drawn muted). */
   guard: boolean;
+  /** Whether this text continues the previous line (a short guard after its trigger). */
+  sameLine?: boolean;
 }
+
+/** Labels up to this many characters keep the guard on the trigger's line. */
+const ONE_LINE_CHARS = 24;
 
 /** The lines of an edge's label. */
 export function labelLines(edge: Pick<ChartEdge, 'label' | 'guard'>): LabelLine[] {
   if (!edge.guard) return [{ text: edge.label, guard: false }];
   const trigger = edge.label.slice(0, edge.label.length - edge.guard.length - 3);
+  // A short guard such as [isIdle] fits beside its trigger; a line saved on many arrows is a
+  // lot of height saved in a layered layout.
+  if (edge.label.length <= ONE_LINE_CHARS) {
+    return [
+      { text: `${trigger} `, guard: false },
+      { text: `[${edge.guard}]`, guard: true, sameLine: true },
+    ];
+  }
   const tokens = edge.guard.split(/(?= and | or )/);
   const lines: string[] = [];
   let current = '';
@@ -44,7 +57,17 @@ export function labelSize(
   edges: Pick<ChartEdge, 'label' | 'guard'> | readonly Pick<ChartEdge, 'label' | 'guard'>[],
   measure: MeasureText,
 ): { width: number; height: number } {
-  const lines = (Array.isArray(edges) ? edges : [edges]).flatMap((edge: Pick<ChartEdge, 'label' | 'guard'>) => labelLines(edge));
-  const width = Math.max(...lines.map((line) => measure(line.text, METRICS.labelFont)));
+  const lines = joinLines((Array.isArray(edges) ? edges : [edges]).flatMap((edge: Pick<ChartEdge, 'label' | 'guard'>) => labelLines(edge)));
+  const width = Math.max(...lines.map((line) => measure(line, METRICS.labelFont)));
   return { width: width + 2 * METRICS.labelPaddingX, height: lines.length * METRICS.labelLineHeight + 3 };
+}
+
+/** The text of each visual line, with continued parts joined. */
+export function joinLines(lines: readonly LabelLine[]): string[] {
+  const joined: string[] = [];
+  for (const line of lines) {
+    if (line.sameLine && joined.length > 0) joined[joined.length - 1] += line.text;
+    else joined.push(line.text);
+  }
+  return joined;
 }

@@ -222,7 +222,7 @@ function renderHistory(snapshot: VmSnapshot): void {
         td.dataset.status = row.status;
         if (row.error) td.title = row.error;
       }
-      if (index >= 2) td.className = 'time';
+      if (index >= 2) td.className = 'when';
       tr.append(td);
     });
     return tr;
@@ -386,8 +386,17 @@ function setupChartFrame(handle: ChartHandle): void {
     zoom = attachZoom(viewport, svg, layout, (scale) => {
       level.textContent = `${Math.round(scale * 100)} %`;
     });
-    const exists = layout.nodes['vm.exists'];
-    if (exists) zoom.reveal({ ...exists, height: Math.min(exists.height, viewport.clientHeight) });
+    // Open on what matters: the active state of each region, at 1:1.
+    const leaves = [...viewport.querySelectorAll('.xc-atomic[data-active="true"], .xc-final[data-active="true"]')]
+      .map((node) => layout.nodes[node.getAttribute('data-state-id') ?? ''])
+      .filter((box) => box !== undefined);
+    if (leaves.length > 0) {
+      const left = Math.min(...leaves.map((box) => box.x));
+      const top = Math.min(...leaves.map((box) => box.y));
+      const right = Math.max(...leaves.map((box) => box.x + box.width));
+      const bottom = Math.max(...leaves.map((box) => box.y + box.height));
+      zoom.reveal({ x: left, y: top, width: right - left, height: bottom - top });
+    }
   });
   byId('zoom-in').addEventListener('click', () => zoom?.setScale(zoom.scale * ZOOM_STEP));
   byId('zoom-out').addEventListener('click', () => zoom?.setScale(zoom.scale / ZOOM_STEP));

@@ -100,12 +100,17 @@ export function renderChart(container: Element, graph: ChartGraph, layout: Chart
       const { x, y, width, height } = route.label;
       label.append(element('rect', { x: fmt(x), y: fmt(y), width: fmt(width), height: fmt(height) }));
       const lines = members.flatMap((edge) => labelLines(edge).map((line) => ({ ...line, edgeId: edge.id })));
-      const top = y + (height - lines.length * METRICS.labelLineHeight) / 2 + METRICS.labelLineHeight / 2;
+      const rows = lines.filter((line, index) => index === 0 || !line.sameLine).length;
+      const top = y + (height - rows * METRICS.labelLineHeight) / 2 + METRICS.labelLineHeight / 2;
       const text = element('text', { x: fmt(x + width / 2), y: fmt(top) });
-      lines.forEach((line, index) => {
+      let row = -1;
+      for (const line of lines) {
+        const continues = line.sameLine === true && row >= 0;
+        if (!continues) row += 1;
+        // A continued part flows after the previous one; only a new row sets its position.
+        const position: Record<string, string> = continues ? {} : { x: fmt(x + width / 2), y: fmt(top + row * METRICS.labelLineHeight) };
         const span = element('tspan', {
-          x: fmt(x + width / 2),
-          y: fmt(top + index * METRICS.labelLineHeight),
+          ...position,
           'data-edge-id': line.edgeId,
           class: line.guard ? 'xc-line xc-guard' : 'xc-line xc-trigger',
         });
@@ -113,7 +118,7 @@ export function renderChart(container: Element, graph: ChartGraph, layout: Chart
         text.append(span);
         // Each transition flashes its own lines, not the whole stacked label.
         remember(line.edgeId, span);
-      });
+      }
       label.append(text);
       labelLayer.append(label);
       view.labels.set(route.edgeId, text);
