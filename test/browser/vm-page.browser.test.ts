@@ -83,10 +83,13 @@ describe('the VM page in Chromium', () => {
     expect(await page.textContent('[data-testid="billing"]')).toContain('"Virtual machines lifecycle and states" (2018)');
     // A wide screen, so the 1:1 chart shows both regions; UPDATE_SCREENSHOT=1 refreshes the README's.
     await page.setViewportSize({ width: 1920, height: 1080 });
+    // Boxes fade their fill over .2 s; let a scheme switch settle before taking the picture.
     await page.emulateMedia({ colorScheme: 'light' });
+    await page.waitForTimeout(400);
     await page.screenshot({ path: join(OUT, 'vm-page-light.png') });
     if (process.env.UPDATE_SCREENSHOT) copyFileSync(join(OUT, 'vm-page-light.png'), DOCS_SCREENSHOT);
     await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForTimeout(400);
     await page.screenshot({ path: join(OUT, 'vm-page-dark.png') });
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 1600, height: 1000 });
