@@ -10,7 +10,7 @@ import { operationControls } from '../viz/controls.js';
  * the machine would refuse with the same answer.
  */
 const INPUTS: VmInput[] = [{}, { hibernationEnabled: true }, { priority: 'Spot' }, { priority: 'Spot', evictionPolicy: 'Delete' }];
-const KEYS = operationControls(createActor(vmMachine, { clock: new VirtualClock() }).getSnapshot()).map((control) => control.key);
+const KEYS = operationControls(createActor(vmMachine, { clock: new VirtualClock(), input: {} }).getSnapshot()).map((control) => control.key);
 
 function replay(input: VmInput, presses: readonly { key: string; settle: boolean }[]) {
   const clock = new VirtualClock();
