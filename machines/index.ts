@@ -1,5 +1,9 @@
 /**
  * azure-vm-lifecycle: the lifecycle of an Azure virtual machine as an XState v5 statechart.
+ *
+ * Subpaths: `azure-vm-lifecycle/parse` (instance-view JSON in, actors started at a parsed state),
+ * `azure-vm-lifecycle/simulate` (deterministic timelines), `azure-vm-lifecycle/mermaid` (diagrams),
+ * `azure-vm-lifecycle/viz` (the live chart).
  * @packageDocumentation
  */
 export * from './vm.types.js';
@@ -42,9 +46,3 @@ export {
   type BillingMeter,
   type MeterReading,
 } from './billing.js';
-export { simulate, SIMULATION_START, type Simulation, type SimulationStep, type TimelineEntry } from './simulate.js';
-export { startVmAt, impliedOperation, type StartVmAtOptions } from './restore.js';
-export { fromInstanceView, type ParsedInstanceView } from './instance-view-parse.js';
-export { InstanceViewError } from './instance-view-errors.js';
-export { toMermaid, type MermaidOptions } from './mermaid.js';
-export { formatGuard, type GuardLike } from './guard-text.js';

@@ -244,3 +244,5 @@ function properAncestors(node: AnyStateNode): AnyStateNode[] {
 function allNodes(node: AnyStateNode): AnyStateNode[] {
   return [node, ...(Object.values(node.states) as AnyStateNode[]).flatMap(allNodes)];
 }
+
+export { formatGuard, type GuardLike } from './guard-text.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BILLING_TABLE_TITLES, billingOf, createBillingMeter, simulate } from 'azure-vm-lifecycle';
+import { BILLING_TABLE_TITLES, billingOf, createBillingMeter } from 'azure-vm-lifecycle';
+import { simulate } from 'azure-vm-lifecycle/simulate';
 import { createVm, runningVm } from './utils.js';
 
 const HOUR = 3_600_000;

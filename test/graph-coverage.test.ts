@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, type AnyTransitionDefinition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
+import { startVmAt } from 'azure-vm-lifecycle/parse';
 import { allStateNodes, eventsFor, serializeVmState, type VmMachineSnapshot } from './graph-utils.js';
 import {
   VirtualClock,
-  startVmAt,
   vmStateOf,
   vmMachine,
   type VmInput,

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InstanceViewError } from 'azure-vm-lifecycle';
-import { fromInstanceView, type ParsedInstanceView } from 'azure-vm-lifecycle';
+import { InstanceViewError, fromInstanceView, type ParsedInstanceView } from 'azure-vm-lifecycle/parse';
 import { HIBERNATED_STATUS, OS_PROVISIONING_STATUS, POWER_STATUS, POWER_UNKNOWN_CODE, PROVISIONING_STATUS } from 'azure-vm-lifecycle';
 
 // FUZZ_RUNS raises the count for a longer search; the default keeps the suite fast.

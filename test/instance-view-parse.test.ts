@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InstanceViewError } from 'azure-vm-lifecycle';
-import { fromInstanceView, type ParsedInstanceView } from 'azure-vm-lifecycle';
+import { InstanceViewError, fromInstanceView, type ParsedInstanceView } from 'azure-vm-lifecycle/parse';
 import type { FaultCode, OsProvisioningState, PowerState, ProvisioningState } from 'azure-vm-lifecycle';
 
 const TIME = '2024-05-01T12:00:00.1234567+00:00';

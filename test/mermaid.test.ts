@@ -1,7 +1,7 @@
 import DOMPurify from 'dompurify';
 import { createMachine } from 'xstate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toMermaid } from 'azure-vm-lifecycle';
+import { toMermaid } from 'azure-vm-lifecycle/mermaid';
 import { lifecycleMachine } from './fixtures/lifecycle-machine.js';
 
 type Mermaid = (typeof import('mermaid'))['default'];

@@ -31,7 +31,7 @@ describe('the packed package', () => {
   }, 180_000);
 
   it('declares an exports map with types first and no side effects', () => {
-    expect(Object.keys(manifest.exports['.'])[0]).toBe('types');
+    for (const entry of Object.values(manifest.exports)) if (typeof entry === 'object') expect(Object.keys(entry as object)[0]).toBe('types');
     expect(manifest.sideEffects).toBe(false);
     expect(manifest.peerDependencies.xstate).toBeDefined();
   });
@@ -43,19 +43,34 @@ describe('the packed package', () => {
     expect(readFileSync(join(installed, manifest.exports['.'].types), 'utf8')).toContain('vmMachine');
   });
 
-  it('imports in plain Node ESM and runs a VM from create to deallocated', () => {
+  it('imports the main entry and its subpaths in plain Node ESM and runs a VM from create to deallocated', () => {
     const script = `
       import { createActor } from 'xstate';
       import { vmMachine, VirtualClock, toInstanceView, billingOf } from 'azure-vm-lifecycle';
+      import { fromInstanceView } from 'azure-vm-lifecycle/parse';
+      import { simulate } from 'azure-vm-lifecycle/simulate';
+      import { toMermaid } from 'azure-vm-lifecycle/mermaid';
       const clock = new VirtualClock();
       const vm = createActor(vmMachine, { clock, input: { name: 'web-1', startTime: 0 } }).start();
       clock.runUntilIdle();
       vm.send({ type: 'vm.deallocate' });
       clock.runUntilIdle();
       const view = toInstanceView(vm.getSnapshot());
-      console.log(JSON.stringify({ codes: view.statuses.map((s) => s.code), billed: billingOf(vm.getSnapshot()).billed }));
+      console.log(JSON.stringify({
+        codes: view.statuses.map((s) => s.code),
+        billed: billingOf(vm.getSnapshot()).billed,
+        parsed: fromInstanceView(view).power,
+        simulated: simulate([{ wait: 'settled' }]).timeline.at(-1).provisioning,
+        diagram: toMermaid(vmMachine).split(String.fromCharCode(10))[0],
+      }));
     `;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: app, encoding: 'utf8' });
-    expect(JSON.parse(out)).toEqual({ codes: ['ProvisioningState/succeeded', 'PowerState/deallocated'], billed: false });
+    expect(JSON.parse(out)).toEqual({
+      codes: ['ProvisioningState/succeeded', 'PowerState/deallocated'],
+      billed: false,
+      parsed: 'deallocated',
+      simulated: 'succeeded',
+      diagram: 'stateDiagram-v2',
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { VirtualClock, fromInstanceView, startVmAt, toInstanceView, vmStateOf, VmInputError } from 'azure-vm-lifecycle';
+import { VirtualClock, toInstanceView, vmStateOf, VmInputError } from 'azure-vm-lifecycle';
+import { fromInstanceView, startVmAt } from 'azure-vm-lifecycle/parse';
 
 const stoppedVm = {
   name: 'web-1',

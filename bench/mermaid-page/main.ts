@@ -3,7 +3,8 @@
  * The diagram text is generated in the page, from the machine, as our page builds its chart.
  */
 import mermaid from 'mermaid';
-import { toMermaid, vmMachine } from 'azure-vm-lifecycle';
+import { vmMachine } from 'azure-vm-lifecycle';
+import { toMermaid } from 'azure-vm-lifecycle/mermaid';
 
 declare global {
   interface Window {
