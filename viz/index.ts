@@ -3,12 +3,13 @@
  * @packageDocumentation
  */
 export type * from './chart.types.js';
-export { toChartGraph, edgeIdOf } from './graph.js';
+export { toChartGraph, edgeIdOf, type ChartGraphOptions } from './graph.js';
 export { formatGuard, type GuardLike } from './guard-label.js';
 export { formatDelay, countdown, type Countdown } from './countdown.js';
 export { layoutGraph, layoutStats, type ElkLike, type LayoutGraphOptions, type LayoutStats } from './layout.js';
 export { gridLayout } from './grid-layout.js';
 export { renderChart, type ChartView } from './render.js';
 export { activeStateIds, type MatchableSnapshot } from './live.js';
+export { attachZoom, fitScale, clampScale, ZOOM_LIMITS, ZOOM_STEP, type ZoomControl } from './zoom.js';
 export { mountChart, type ChartHandle, type ChartStats, type MountChartOptions } from './mount.js';
 export { METRICS, estimateTextWidth, type MeasureText } from './metrics.js';

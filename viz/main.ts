@@ -255,13 +255,12 @@ function setupTime(): void {
   const group = byId('speeds');
   const setSpeed = (speed: Speed): void => {
     driver.speed = speed;
-    for (const button of group.querySelectorAll('button')) button.setAttribute('aria-checked', String(button.dataset.speed === String(speed)));
+    for (const button of group.querySelectorAll('button')) button.setAttribute('aria-pressed', String(button.dataset.speed === String(speed)));
     driver.afterAction();
   };
   for (const speed of SPEEDS) {
     const button = document.createElement('button');
     button.type = 'button';
-    button.setAttribute('role', 'radio');
     button.dataset.speed = String(speed);
     button.textContent = speed === 'instant' ? 'Instant' : `${speed}×`;
     button.addEventListener('click', () => setSpeed(speed));
@@ -300,21 +299,18 @@ function setupBilling(): void {
   for (const option of ['seed-2018', 'azure-2023'] as const) {
     const button = document.createElement('button');
     button.type = 'button';
-    button.setAttribute('role', 'radio');
     button.dataset.table = option;
     button.textContent = BILLING_BY_TABLE[option];
     button.addEventListener('click', () => {
       table = option;
-      for (const other of group.querySelectorAll('button')) other.setAttribute('aria-checked', String(other.dataset.table === table));
+      for (const other of group.querySelectorAll('button')) other.setAttribute('aria-pressed', String(other.dataset.table === table));
       render(actor.getSnapshot());
       renderMeter();
     });
     group.append(button);
   }
-  group.setAttribute('role', 'radiogroup');
-  group.setAttribute('aria-label', 'Billing table');
-  group.querySelector<HTMLButtonElement>('button[data-table="seed-2018"]')?.setAttribute('aria-checked', 'true');
-  group.querySelector<HTMLButtonElement>('button[data-table="azure-2023"]')?.setAttribute('aria-checked', 'false');
+  group.querySelector<HTMLButtonElement>('button[data-table="seed-2018"]')?.setAttribute('aria-pressed', 'true');
+  group.querySelector<HTMLButtonElement>('button[data-table="azure-2023"]')?.setAttribute('aria-pressed', 'false');
   const price = byId<HTMLInputElement>('price');
   price.addEventListener('input', () => {
     const value = Number(price.value);

@@ -17,8 +17,6 @@ export interface ChartView {
   states: Map<string, SVGGElement>;
   /** The arrow group and label lines of each transition, by edge id. */
   edges: Map<string, SVGElement[]>;
-  /** The label text of each arrow, by the id of its first transition. */
-  labels: Map<string, SVGTextElement>;
   /** The countdown text of each timed state, by state id. */
   countdowns: Map<string, SVGTextElement>;
 }
@@ -62,7 +60,7 @@ export function renderChart(container: Element, graph: ChartGraph, layout: Chart
   defs.append(marker);
   svg.append(style, defs);
 
-  const view: ChartView = { svg, states: new Map(), edges: new Map(), labels: new Map(), countdowns: new Map() };
+  const view: ChartView = { svg, states: new Map(), edges: new Map(), countdowns: new Map() };
   const stateLayer = element('g', { class: 'xc-states' });
   const edgeLayer = element('g', { class: 'xc-edges' });
   const labelLayer = element('g', { class: 'xc-labels' });
@@ -121,7 +119,6 @@ export function renderChart(container: Element, graph: ChartGraph, layout: Chart
       }
       label.append(text);
       labelLayer.append(label);
-      view.labels.set(route.edgeId, text);
     }
   }
 
