@@ -212,4 +212,37 @@ describe('time on the VM page', () => {
     await expect.poll(() => paused.textContent('[data-state-id="vm.exists.power.starting"] .xc-countdown')).toBe('30 s left');
     await paused.close();
   });
+
+  it('switches billing tables on a booting VM: not billed in 2018, billed in 2023', async () => {
+    const paused = await openPage('?speed=1&paused');
+    await paused.click('#skip');
+    await waitActive(paused, 'vm.exists.power.starting');
+    expect(await badge(paused)).toBe('Not billed');
+    await paused.click('button[data-table="azure-2023"]');
+    expect(await badge(paused)).toBe('Billed');
+    expect(await paused.textContent('[data-testid="billing"]')).toContain('"States and billing status of Azure Virtual Machines" (2023)');
+    expect(await paused.getAttribute('button[data-table="azure-2023"]', 'aria-pressed')).toBe('true');
+    await paused.close();
+  });
+
+  it('arms a fault and shows the queue; fits and zooms the chart', async () => {
+    const paused = await openPage('?speed=1&paused');
+    await paused.selectOption('#fault', 'InternalOperationError');
+    await paused.click('#arm');
+    expect(await paused.textContent('[data-testid="faults"]')).toBe('InternalOperationError');
+    expect(await paused.evaluate(() => window.vmPage?.actor.getSnapshot().context.faults)).toEqual(['InternalOperationError']);
+    const width = () => paused.$eval('#chart svg', (svg) => Number(svg.getAttribute('width')));
+    const full = await width();
+    await paused.click('#zoom-fit');
+    expect(await width()).toBeLessThan(full);
+    expect(await paused.textContent('#zoom-level')).not.toBe('100 %');
+    await paused.click('#zoom-reset');
+    expect(await width()).toBe(full);
+    await paused.hover('#chart-viewport');
+    await paused.keyboard.down('Control');
+    await paused.mouse.wheel(0, 200);
+    await paused.keyboard.up('Control');
+    await expect.poll(width).toBeLessThan(full);
+    await paused.close();
+  });
 });
