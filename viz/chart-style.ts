@@ -37,7 +37,7 @@ export const CHART_CSS = `
 .xc-atomic[data-active="true"] > .xc-box, .xc-final[data-active="true"] > .xc-box { fill: var(--xc-active-fill); }
 .xc-state[data-active="true"] > .xc-name, .xc-state[data-active="true"] > .xc-header { fill: var(--xc-active); }
 .xc-state:focus-visible { outline: none; }
-.xc-state:focus-visible > .xc-box { stroke-width: 3; }
+.xc-state:focus-visible > .xc-box { stroke: var(--xc-active); stroke-width: 3; stroke-dasharray: 5 3; }
 .xc-edge path { fill: none; stroke: var(--xc-edge); stroke-width: 1.3; }
 .xc-edge[data-kind="always"] path, .xc-edge[data-kind="mixed"] path { stroke-dasharray: 2 3; }
 .xc-edge[data-targetless="true"] path { stroke-dasharray: 5 3; }

@@ -217,6 +217,8 @@ function renderHistory(snapshot: VmSnapshot): void {
     cells.forEach((text, index) => {
       const td = document.createElement('td');
       td.textContent = text;
+      if (index === 2) td.title = row.startTime;
+      if (index === 3 && row.endTime) td.title = row.endTime;
       if (index === 1) {
         td.className = 'status';
         td.dataset.status = row.status;
@@ -240,7 +242,7 @@ function renderLog(): void {
       li.dataset.kind = entry.kind;
       const time = document.createElement('time');
       time.dateTime = entry.time;
-      time.textContent = entry.time.slice(11, 23);
+      time.textContent = entry.time;
       const text = document.createElement('span');
       text.textContent = entry.text;
       li.append(time, text);

@@ -142,6 +142,12 @@ describe('the VM page in Chromium', () => {
       return JSON.stringify({ value: snapshot?.value, history: snapshot?.context.history, operation: snapshot?.context.operation });
     });
     expect(after).toBe(before);
+    // Sent anyway, straight to the actor: the machine's own rejection reaches the log too.
+    await page.evaluate(() => window.vmPage?.actor.send({ type: 'vm.restart' }));
+    const log = (await page.textContent('[data-testid="log"]')) ?? '';
+    expect(log).toContain('vm.restart → 409 OperationNotAllowed: The operation requires the VM to be running (or set to run).');
+    expect(log).toContain('restart not sent — 409 Conflict');
+    expect(await page.$eval('[data-testid="log"] time', (time) => time.textContent)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
   it('starts from the keyboard alone: Tab back to Start, press Enter', async () => {
