@@ -32,6 +32,8 @@ const ROOT_OPTIONS: LayoutOptions = {
   // Arrows into one state (e.g. every `vm.start` into `starting`) join before it: the power
   // region shrinks from ~1400 to ~1000 px wide.
   'elk.layered.mergeEdges': 'true',
+  // Labels in the layer after their source read as "what leaves this state".
+  'elk.layered.edgeLabels.centerLabelPlacementStrategy': 'TAIL_LAYER',
   'elk.spacing.nodeNode': '18',
   'elk.spacing.edgeNode': '14',
   'elk.spacing.edgeEdge': '6',
