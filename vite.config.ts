@@ -25,5 +25,6 @@ export default defineConfig({
     root: here('.'),
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });
