@@ -105,7 +105,8 @@ describe('toChartGraph', () => {
   it('renders and, or and stateIn guards readably, stateIn paths from their region on, one edge per guarded alternative', () => {
     expect(labelsFrom('vm.exists.provisioning.creating')).toEqual([
       'platform.provisioned [in power.running and isGeneralizedImage]',
-      'platform.provisioned [isIdle or hasQuota]',
+      // The same formatter as the Mermaid export: guard params read like a call.
+      'platform.provisioned [isIdle or hasQuota(cores: 4)]',
     ]);
   });
 

@@ -4,7 +4,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { ChartEdge, ChartGraph, ChartNode, ChartNodeType } from './chart.types.js';
 import { formatDelay } from './countdown.js';
-import { formatGuard, type GuardLike } from './guard-label.js';
+import { formatGuard, type GuardLike } from 'azure-vm-lifecycle/mermaid';
 
 // The parts of XState's StateNode and TransitionDefinition the chart reads, typed structurally
 // so the walk does not depend on a machine's generic parameters.

@@ -4,7 +4,8 @@
  */
 export type * from './chart.types.js';
 export { toChartGraph, edgeIdOf, type ChartGraphOptions } from './graph.js';
-export { formatGuard, type GuardLike } from './guard-label.js';
+// One guard formatter for the Mermaid export and the chart, so both read the same.
+export { formatGuard, type GuardLike } from 'azure-vm-lifecycle/mermaid';
 export { formatDelay, countdown, type Countdown } from './countdown.js';
 export { layoutGraph, layoutStats, type ElkLike, type LayoutGraphOptions, type LayoutStats } from './layout.js';
 export { gridLayout } from './grid-layout.js';
