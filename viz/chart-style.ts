@@ -48,7 +48,11 @@ export const CHART_CSS = `
 .xc-label .xc-guard { fill: var(--xc-muted); }
 .xc-edge.xc-taken path { animation: xc-flash-edge 1.2s ease-out; }
 .xc-label tspan.xc-taken { animation: xc-flash-label 1.2s ease-out; }
+.xc-edge.xc-taken.xc-again path { animation-name: xc-flash-edge-again; }
+.xc-label tspan.xc-taken.xc-again { animation-name: xc-flash-label-again; }
 @keyframes xc-flash-edge { 0%, 40% { stroke: var(--xc-flash); stroke-width: 3.2; } 100% { stroke: var(--xc-edge); stroke-width: 1.3; } }
+@keyframes xc-flash-edge-again { 0%, 40% { stroke: var(--xc-flash); stroke-width: 3.2; } 100% { stroke: var(--xc-edge); stroke-width: 1.3; } }
 @keyframes xc-flash-label { 0%, 40% { fill: var(--xc-flash); font-weight: 700; } 100% { } }
+@keyframes xc-flash-label-again { 0%, 40% { fill: var(--xc-flash); font-weight: 700; } 100% { } }
 @media (prefers-reduced-motion: reduce) { .xc-edge.xc-taken path, .xc-label tspan.xc-taken { animation-duration: .01s; } }
 `;

@@ -37,15 +37,20 @@ export function showActive(view: ChartView, active: ReadonlySet<string>): void {
   }
 }
 
-/** Replays the flash animation on the arrows and labels of the given transitions. */
+/**
+ * Replays the flash animation on the arrows and labels of the given transitions.
+ *
+ * An arrow taken again while it still carries `xc-taken` toggles `xc-again`, which swaps in an
+ * identical keyframes rule: a changed `animation-name` restarts the animation. Removing and
+ * re-adding one class would need a layout read in between, and every read forces the whole
+ * page's layout on each microstep.
+ */
 export function flashEdges(view: ChartView, edgeIds: Iterable<string>): number {
   let flashed = 0;
   for (const id of edgeIds) {
     for (const element of view.edges.get(id) ?? []) {
-      element.classList.remove('xc-taken');
-      // Reading layout restarts the CSS animation when the same arrow is taken twice in a row.
-      void element.getBoundingClientRect();
-      element.classList.add('xc-taken');
+      if (element.classList.contains('xc-taken')) element.classList.toggle('xc-again');
+      else element.classList.add('xc-taken');
       flashed += 1;
     }
   }

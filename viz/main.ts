@@ -87,16 +87,16 @@ const driver = createTimeDriver(
   },
   initialSpeed,
 );
-const log: LogEntry[] = [];
+// Entries not yet in the DOM, oldest first; the log list itself is the record of the rest.
+const unshownLog: LogEntry[] = [];
 const LOG_LIMIT = 300;
 
 const elapsed = (): number => clock.now() - actor.getSnapshot().context.clockOrigin;
 const now = (): string => simulatedTime(actor.getSnapshot(), elapsed());
 
 function addLog(kind: LogKind, text: string, time = now()): void {
-  log.unshift({ time, kind, text });
-  if (log.length > LOG_LIMIT) log.length = LOG_LIMIT;
-  renderLog();
+  unshownLog.push({ time, kind, text });
+  schedulePanels();
 }
 
 function createVm(input: VmInput): VmActor {
@@ -120,12 +120,7 @@ function createVm(input: VmInput): VmActor {
 function onSnapshot(snapshot: VmSnapshot): void {
   meters['seed-2018'].observe(snapshot);
   meters['azure-2023'].observe(snapshot);
-  if (previous) {
-    for (const entry of changesBetween(previous, snapshot, simulatedTime(snapshot, snapshot.context.now))) {
-      log.unshift(entry);
-    }
-    if (log.length > LOG_LIMIT) log.length = LOG_LIMIT;
-  }
+  if (previous) unshownLog.push(...changesBetween(previous, snapshot, simulatedTime(snapshot, snapshot.context.now)));
   previous = snapshot;
   render(snapshot);
 }
@@ -171,45 +166,81 @@ function renderButtons(snapshot: VmSnapshot): void {
       host.append(button);
       buttons.set(control.key, button);
     }
-    button.setAttribute('aria-label', control.accessibleName);
+    setAttribute(button, 'aria-label', control.accessibleName);
     // aria-disabled, not disabled: the button stays focusable and clickable to explain itself.
-    button.setAttribute('aria-disabled', String(!control.allowed));
-    button.title = control.refusal ? refusalText(control.refusal) : control.accessibleName;
+    setAttribute(button, 'aria-disabled', String(!control.allowed));
+    setAttribute(button, 'title', control.refusal ? refusalText(control.refusal) : control.accessibleName);
   }
 }
 
+/**
+ * Shows a snapshot. What a user acts on (buttons, instance view, power line, billing badge) is
+ * written at once; the heavy panels wait for the next frame, so a burst of snapshots (a timer
+ * cascade, instant speed) writes them once. Nothing here reads layout: each read would force the
+ * whole page's layout between writes.
+ */
 function render(snapshot: VmSnapshot): void {
   renderButtons(snapshot);
   const view = instanceViewPanel(snapshot);
-  byId('instance-view').textContent = view.json;
-  byId('instance-view-status').textContent = view.status === 404 ? 'GET …/instanceView → 404' : 'GET …/instanceView → 200';
-  byId('power-state').textContent = powerStateLine(snapshot);
+  setText(byId('instance-view'), view.json);
+  setText(byId('instance-view-status'), view.status === 404 ? 'GET …/instanceView → 404' : 'GET …/instanceView → 200');
+  setText(byId('power-state'), powerStateLine(snapshot));
   renderBilling(snapshot);
+  schedulePanels();
+}
+
+let panelsFrame = 0;
+
+function schedulePanels(): void {
+  panelsFrame ||= requestAnimationFrame(renderPanels);
+}
+
+/** Writes the heavy panels from the current snapshot; cancels a pending frame when called directly. */
+function renderPanels(): void {
+  if (panelsFrame) cancelAnimationFrame(panelsFrame);
+  panelsFrame = 0;
+  const snapshot = actor.getSnapshot();
   renderHistory(snapshot);
   renderLog();
-  byId('faults').textContent = snapshot.context.faults.length > 0 ? snapshot.context.faults.join(', ') : 'none';
+  setText(byId('faults'), snapshot.context.faults.length > 0 ? snapshot.context.faults.join(', ') : 'none');
   const { settings } = snapshot.context;
-  byId('vm-summary').textContent = `${settings.name} · ${settings.resourceGroup} · ${settings.image} ${settings.osType} · ${settings.priority}${
-    settings.hibernationEnabled ? ' · hibernation enabled' : ''
-  }`;
+  setText(
+    byId('vm-summary'),
+    `${settings.name} · ${settings.resourceGroup} · ${settings.image} ${settings.osType} · ${settings.priority}${settings.hibernationEnabled ? ' · hibernation enabled' : ''}`,
+  );
   chart?.setTimers(chartTimers(snapshot, elapsed()));
+}
+
+/** Writes only what changed: an unchanged write still queues mutation records and restyles. */
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+function setAttribute(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
 function renderBilling(snapshot: VmSnapshot): void {
   const billing = billingPanel(snapshot, table);
   const badge = byId('billing-badge');
-  badge.textContent = billing.text;
-  badge.dataset.state = billing.state;
-  byId('billing').dataset.state = billing.state;
-  byId('billing-table').textContent = `per ${billing.tableTitle}`;
-  byId('billing-reason').textContent = billing.reason;
+  setText(badge, billing.text);
+  setAttribute(badge, 'data-state', billing.state);
+  setAttribute(byId('billing'), 'data-state', billing.state);
+  setText(byId('billing-table'), `per ${billing.tableTitle}`);
+  setText(byId('billing-reason'), billing.reason);
 }
 
 function renderMeter(): void {
-  byId('meter').textContent = meterText(meters[table].read(Math.max(0, elapsed())), pricePerHour);
+  setText(byId('meter'), meterText(meters[table].read(Math.max(0, elapsed())), pricePerHour));
 }
 
+// The rows come from the history and the operation in progress; rebuilt only when either changes.
+let shownHistory: { history: unknown; operation: unknown } | undefined;
+
 function renderHistory(snapshot: VmSnapshot): void {
+  const { history, operation } = snapshot.context;
+  if (shownHistory?.history === history && shownHistory.operation === operation) return;
+  shownHistory = { history, operation };
   const rows = operationRows(snapshot).map((row) => {
     const tr = document.createElement('tr');
     tr.dataset.operationId = row.id;
@@ -232,23 +263,26 @@ function renderHistory(snapshot: VmSnapshot): void {
   byId('history').replaceChildren(...rows);
 }
 
-let renderedLog = -1;
+/** Puts the new entries on top and drops the oldest beyond the limit; the rest stay as they are. */
 function renderLog(): void {
-  if (renderedLog === log.length && log.length < LOG_LIMIT) return;
-  renderedLog = log.length;
-  byId('log').replaceChildren(
-    ...log.map((entry) => {
-      const li = document.createElement('li');
-      li.dataset.kind = entry.kind;
-      const time = document.createElement('time');
-      time.dateTime = entry.time;
-      time.textContent = entry.time;
-      const text = document.createElement('span');
-      text.textContent = entry.text;
-      li.append(time, text);
-      return li;
-    }),
-  );
+  if (unshownLog.length === 0) return;
+  const list = byId('log');
+  const fresh = document.createDocumentFragment();
+  // Newest first, and no more than the list keeps.
+  for (const entry of unshownLog.slice(-LOG_LIMIT).reverse()) {
+    const li = document.createElement('li');
+    li.dataset.kind = entry.kind;
+    const time = document.createElement('time');
+    time.dateTime = entry.time;
+    time.textContent = entry.time;
+    const text = document.createElement('span');
+    text.textContent = entry.text;
+    li.append(time, text);
+    fresh.append(li);
+  }
+  unshownLog.length = 0;
+  list.prepend(fresh);
+  while (list.childElementCount > LOG_LIMIT) list.lastElementChild?.remove();
 }
 
 // ---- controls that are not operations --------------------------------------------------------
@@ -307,6 +341,7 @@ function setupBilling(): void {
       table = option;
       for (const other of group.querySelectorAll('button')) other.setAttribute('aria-pressed', String(other.dataset.table === table));
       render(actor.getSnapshot());
+      renderPanels();
       renderMeter();
     });
     group.append(button);
@@ -435,6 +470,7 @@ const pageApi: VmPage = {
     byId('rejection').textContent = '';
     chart?.attach(next);
     render(next.getSnapshot());
+    renderPanels();
     driver.afterAction();
   },
   mountChart,
@@ -447,11 +483,15 @@ chart = mountChart(byId('chart'), {
   layout: { thread },
   now: () => elapsed(),
 });
-pageApi.ready = chart.ready.then(() => render(first.getSnapshot()));
+pageApi.ready = chart.ready.then(() => {
+  render(first.getSnapshot());
+  renderPanels();
+});
 setupChartFrame(chart);
 setupTime();
 setupBilling();
 setupFaults();
 setupNewVm();
 render(first.getSnapshot());
+renderPanels();
 window.vmPage = pageApi;

@@ -113,7 +113,8 @@ describe('the VM page in Chromium', () => {
     expect(await statusCodes(page)).toEqual(['ProvisioningState/succeeded', 'PowerState/stopped']);
     expect(await page.textContent('[data-testid="power-state"]')).toBe('VM stopped');
     expect(await badge(page)).toBe('Billed');
-    expect(await page.textContent('[data-testid="log"]')).toContain('powerOff Succeeded');
+    // The log and history are written once per frame: poll for them.
+    await expect.poll(() => page.textContent('[data-testid="log"]')).toContain('powerOff Succeeded');
   });
 
   it('deallocates: deallocated, PowerState/deallocated, not billed', async () => {
@@ -144,9 +145,10 @@ describe('the VM page in Chromium', () => {
     expect(after).toBe(before);
     // Sent anyway, straight to the actor: the machine's own rejection reaches the log too.
     await page.evaluate(() => window.vmPage?.actor.send({ type: 'vm.restart' }));
-    const log = (await page.textContent('[data-testid="log"]')) ?? '';
-    expect(log).toContain('vm.restart → 409 OperationNotAllowed: The operation requires the VM to be running (or set to run).');
-    expect(log).toContain('restart not sent — 409 Conflict');
+    await expect
+      .poll(() => page.textContent('[data-testid="log"]'))
+      .toContain('vm.restart → 409 OperationNotAllowed: The operation requires the VM to be running (or set to run).');
+    expect(await page.textContent('[data-testid="log"]')).toContain('restart not sent — 409 Conflict');
     expect(await page.$eval('[data-testid="log"] time', (time) => time.textContent)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
@@ -235,7 +237,7 @@ describe('time on the VM page', () => {
     const paused = await openPage('?speed=1&paused');
     await paused.selectOption('#fault', 'InternalOperationError');
     await paused.click('#arm');
-    expect(await paused.textContent('[data-testid="faults"]')).toBe('InternalOperationError');
+    await expect.poll(() => paused.textContent('[data-testid="faults"]')).toBe('InternalOperationError');
     expect(await paused.evaluate(() => window.vmPage?.actor.getSnapshot().context.faults)).toEqual(['InternalOperationError']);
     const width = () => paused.$eval('#chart svg', (svg) => Number(svg.getAttribute('width')));
     const full = await width();
