@@ -1,24 +1,27 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { vmLayoutPlugin } from './viz/build/layout-plugin.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+const alias = [
+  { find: /^azure-vm-lifecycle\/viz$/, replacement: here('./viz/index.ts') },
+  { find: /^azure-vm-lifecycle\/(parse|simulate|mermaid)$/, replacement: here('./machines/$1.ts') },
+  { find: /^azure-vm-lifecycle$/, replacement: here('./machines/index.ts') },
+];
 
 // Tests and the page import the package by its published name, exactly as users do.
 export default defineConfig({
   root: here('./viz'),
   base: './',
-  resolve: {
-    alias: [
-      { find: /^azure-vm-lifecycle\/viz$/, replacement: here('./viz/index.ts') },
-      { find: /^azure-vm-lifecycle\/(parse|simulate|mermaid)$/, replacement: here('./machines/$1.ts') },
-      { find: /^azure-vm-lifecycle$/, replacement: here('./machines/index.ts') },
-    ],
-  },
+  resolve: { alias },
+  // The page ships vmMachine's layout, computed here, and loads elk only for other machines.
+  plugins: [vmLayoutPlugin(here('./viz/build/vm-layout.ts'), alias, [here('./machines/'), here('./viz/')])],
   build: {
     outDir: here('./dist-page'),
     emptyOutDir: true,
-    // elk is 1.46 MB minified, once in the layout worker and once in the lazily loaded
-    // main-thread fallback; nothing to split further.
+    // elk is 1.46 MB minified, once in the layout worker and once in the main-thread fallback,
+    // both loaded only for machines without a build-time layout.
     chunkSizeWarningLimit: 1600,
   },
   test: {

@@ -158,7 +158,7 @@ describe('the VM machine', () => {
     expect(vmGraph.edges.map((edge) => edge.label)).toContain('after 30 s [not in provisioning.deleting]');
     const vmLayout = await layoutGraph(vmGraph, { thread: 'main' });
     expect(vmLayout.engine).toBe('elk');
-    // Measured about 2020×1450 with estimated text widths (it was 3781×1551 before arrows into a
+    // Measured about 2150×1460 with estimated text widths and guard params (it was 3781×1551 before arrows into a
     // state merged); the budget catches a return to the sprawl.
     expect(vmLayout.width).toBeLessThan(2300);
     expect(vmLayout.height).toBeLessThan(1650);

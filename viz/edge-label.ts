@@ -1,6 +1,7 @@
 /**
  * Splits a transition label into lines: the trigger first, then the guard wrapped at its
- * `and`/`or` joints, so long guards make labels taller rather than the chart wider.
+ * `and`/`or` joints (and within long parameter lists), so long guards make labels taller rather
+ * than the chart wider.
  */
 import type { ChartEdge } from './chart.types.js';
 import { METRICS, type MeasureText } from './metrics.js';
@@ -18,6 +19,9 @@ export interface LabelLine {
   sameLine?: boolean;
 }
 
+/** A guard term longer than this breaks inside its parameter list too. */
+const LONG_PARAMS_CHARS = 44;
+
 /** Labels up to this many characters keep the guard on the trigger's line. */
 const ONE_LINE_CHARS = 24;
 
@@ -33,7 +37,11 @@ export function labelLines(edge: Pick<ChartEdge, 'label' | 'guard'>): LabelLine[
       { text: `[${edge.guard}]`, guard: true, sameLine: true },
     ];
   }
-  const tokens = edge.guard.split(/(?= and | or )/);
+  // Break at `and`/`or`, and inside a long parameter list after its commas: guard params such
+  // as hasFault(AllocationFailed, InternalOperationError) would otherwise set the label's width.
+  const tokens = edge.guard
+    .split(/(?= and | or )/)
+    .flatMap((token) => (token.length > LONG_PARAMS_CHARS ? token.split(/(?<=, )/) : [token]));
   const lines: string[] = [];
   let current = '';
   for (const token of tokens) {

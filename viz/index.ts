@@ -8,6 +8,7 @@ export { toChartGraph, edgeIdOf, type ChartGraphOptions } from './graph.js';
 export { formatGuard, type GuardLike } from 'azure-vm-lifecycle/mermaid';
 export { formatDelay, countdown, type Countdown } from './countdown.js';
 export { layoutGraph, layoutStats, type ElkLike, type LayoutGraphOptions, type LayoutStats } from './layout.js';
+export { layoutFitsGraph } from './layout-fit.js';
 export { gridLayout } from './grid-layout.js';
 export { renderChart, type ChartView } from './render.js';
 export { activeStateIds, type MatchableSnapshot } from './live.js';

@@ -17,6 +17,7 @@ import {
   type VmInput,
   type VmSnapshot,
 } from 'azure-vm-lifecycle';
+import vmChartLayout from 'virtual:vm-chart-layout';
 import { mountChart, type ChartHandle } from './index.js';
 import { operationControls, refusalText, type OperationControl } from './controls.js';
 import { billingPanel, chartTimers, instanceViewPanel, meterText, operationRows, powerStateLine, simulatedTime } from './vm-connect.js';
@@ -67,6 +68,8 @@ declare global {
 const params = new URLSearchParams(location.search);
 const initialSpeed = SPEEDS.find((speed) => String(speed) === params.get('speed')) ?? 10;
 const thread = params.get('thread') === 'main' ? 'main' : 'auto';
+// `?layout=compute` ignores the build-time layout and lays out in the browser, as other machines do.
+const precomputed = params.get('layout') === 'compute' ? undefined : vmChartLayout;
 const startPaused = params.has('paused');
 
 let clock = new VirtualClock();
@@ -481,6 +484,7 @@ const first = createVm({ name: DEFAULT_FIELDS.name });
 chart = mountChart(byId('chart'), {
   actor: first,
   layout: { thread },
+  ...(precomputed ? { precomputed } : {}),
   now: () => elapsed(),
 });
 pageApi.ready = chart.ready.then(() => {

@@ -41,7 +41,9 @@ export type MeasureText = (text: string, fontSize: number) => number;
 export const estimateTextWidth: MeasureText = (text, fontSize) => {
   let ems = 0;
   for (const char of text) {
-    if ('il.,:;|!\'[]() '.includes(char)) ems += 0.3;
+    // The em space indents wrapped guard lines: a full em by definition.
+    if (char === '\u2003') ems += 1;
+    else if ('il.,:;|!\'[]() '.includes(char)) ems += 0.3;
     else if ('mwMW'.includes(char)) ems += 0.85;
     else if (char >= 'A' && char <= 'Z') ems += 0.68;
     else ems += 0.56;

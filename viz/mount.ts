@@ -4,7 +4,9 @@
 import { createActor, type AnyActorRef, type AnyStateMachine, type InspectionEvent, type Subscription } from 'xstate';
 import type { ChartGraph, ChartLayout, ChartTimer } from './chart.types.js';
 import { edgeIdOf, toChartGraph } from './graph.js';
+import { actorDelayResolver } from './delays.js';
 import { layoutGraph, layoutStats, type LayoutGraphOptions, type LayoutStats } from './layout.js';
+import { layoutFitsGraph } from './layout-fit.js';
 import { activeStateIds, flashEdges, showActive, showTimers, type MatchableSnapshot } from './live.js';
 import { FONT_FAMILY, type MeasureText } from './metrics.js';
 import { renderChart, type ChartView } from './render.js';
@@ -20,6 +22,12 @@ export interface MountChartOptions {
   /** Where and how the layout is computed (once per machine and set of labels). */
   layout?: Omit<LayoutGraphOptions, 'measure'>;
   /**
+   * A layout of this machine computed ahead of time (at build time, say), drawn as is when it
+   * fits the machine's graph (same states, transitions and labels); otherwise ignored and the
+   * layout computed, which loads elk only then.
+   */
+  precomputed?: ChartLayout;
+  /**
    * The clock countdowns read, in the same unit and origin as the timers' `dueAt` (for a
    * simulated clock); without it, countdowns run on `Date.now()` from each timer's `now`.
    */
@@ -28,7 +36,7 @@ export interface MountChartOptions {
 
 /** Counters a benchmark reads to prove state changes cost no layout. */
 export interface ChartStats {
-  /** Layouts computed for this chart: 1, or 0 when another chart of the machine computed it. */
+  /** Layouts computed for this chart: 1, or 0 when another chart of the machine computed it or a precomputed one fit. */
   layouts: number;
   /** Live updates applied (snapshots shown). */
   updates: number;
@@ -71,6 +79,8 @@ declare global {
 
 // Per machine, then per label text: labels of delays resolved from an actor's context can differ.
 const layouts = new WeakMap<AnyStateMachine, Map<string, Promise<ChartLayout>>>();
+// Marks the drawing (`data-layout-source`), so a page can tell a build-time layout from its own.
+const precomputedLayouts = new WeakSet<ChartLayout>();
 
 /**
  * Draws any XState 5 machine or running actor into `element` and keeps it live through XState's
@@ -93,7 +103,7 @@ export function mountChart(element: Element, options: MountChartOptions): ChartH
   if (!machine || !('root' in machine)) {
     throw new TypeError('mountChart needs a state machine or an actor of one (options.machine or options.actor)');
   }
-  const graph = toChartGraph(machine, { resolveDelay: delayResolver(machine, options.actor) });
+  const graph = toChartGraph(machine, { resolveDelay: actorDelayResolver(machine, options.actor) });
   const stats: ChartStats = { layouts: 0, updates: 0, flashes: 0 };
   let view: ChartView | undefined;
   let layout: ChartLayout | undefined;
@@ -129,8 +139,13 @@ export function mountChart(element: Element, options: MountChartOptions): ChartH
   if (!perMachine) layouts.set(machine, (perMachine = new Map()));
   let computed = perMachine.get(signature);
   if (!computed) {
-    stats.layouts += 1;
-    computed = layoutGraph(graph, { ...options.layout, measure: canvasMeasure() });
+    if (options.precomputed && layoutFitsGraph(graph, options.precomputed)) {
+      precomputedLayouts.add(options.precomputed);
+      computed = Promise.resolve(options.precomputed);
+    } else {
+      stats.layouts += 1;
+      computed = layoutGraph(graph, { ...options.layout, measure: canvasMeasure() });
+    }
     perMachine.set(signature, computed);
   }
   if (typeof window !== 'undefined') window.__chartStats = layoutStats;
@@ -139,6 +154,7 @@ export function mountChart(element: Element, options: MountChartOptions): ChartH
     if (destroyed) return;
     layout = result;
     view = renderChart(element, graph, result);
+    view.svg.setAttribute('data-layout-source', precomputedLayouts.has(result) ? 'precomputed' : 'computed');
     handle.update();
   });
 
@@ -198,27 +214,6 @@ export function mountChart(element: Element, options: MountChartOptions): ChartH
     },
   };
   return handle;
-}
-
-/**
- * Resolves named delays the machine computes at run time with the actor's current context, so
- * labels show real durations ("after 30 s"); without an actor they keep their names.
- */
-function delayResolver(machine: AnyStateMachine, actor: AnyActorRef | undefined): ((name: string) => number | undefined) | undefined {
-  if (!actor) return undefined;
-  const delays = (machine.implementations.delays ?? {}) as Record<string, unknown>;
-  return (name) => {
-    const delay = delays[name];
-    if (typeof delay !== 'function') return undefined;
-    try {
-      const snapshot = actor.getSnapshot() as { context?: unknown };
-      const value: unknown = delay({ context: snapshot.context, event: { type: '' }, self: actor, system: actor.system });
-      return typeof value === 'number' ? value : undefined;
-    } catch {
-      // A delay that needs more than the context (e.g. the triggering event) stays named.
-      return undefined;
-    }
-  };
 }
 
 /** Measures with the chart's real font when a canvas exists, so boxes fit their names. */

@@ -3,7 +3,14 @@
  * (two regions, a guard, a timer) proving `mountChart` draws any XState 5 machine.
  * The function runs in the browser (Playwright serialises it), so it may only use the page's globals.
  */
-export async function mountKettle(): Promise<{ drawn: string[]; activeAfterSwitchOn: string[]; flashed: boolean; countdown: string | null }> {
+export async function mountKettle(): Promise<{
+  drawn: string[];
+  activeAfterSwitchOn: string[];
+  flashed: boolean;
+  countdown: string | null;
+  layoutSource: string | null;
+  engine: string | null;
+}> {
   const kit = window.vmPage;
   if (!kit) throw new Error('window.vmPage is missing');
   const host = document.createElement('div');
@@ -35,7 +42,8 @@ export async function mountKettle(): Promise<{ drawn: string[]; activeAfterSwitc
       unplugged: { type: 'final' },
     },
   });
-  const chart = kit.mountChart(host, { machine: kettle });
+  // The VM chart's layout, offered for another machine: it must be refused, not drawn.
+  const chart = kit.mountChart(host, { machine: kettle, ...(kit.chart.layout ? { precomputed: kit.chart.layout } : {}) });
   await chart.ready;
   chart.actor.send({ type: 'kettle.switchOn' });
   chart.setTimers([{ stateId: 'kettle.plugged.power.heating', dueAt: Date.now() + 4_000 }]);
@@ -45,5 +53,7 @@ export async function mountKettle(): Promise<{ drawn: string[]; activeAfterSwitc
     activeAfterSwitchOn: ids('[data-active="true"]'),
     flashed: host.querySelector('[data-edge-id="kettle.plugged.power.off|kettle.switchOn|0"]')?.classList.contains('xc-taken') ?? false,
     countdown: host.querySelector('[data-state-id="kettle.plugged.power.heating"] .xc-countdown')?.textContent ?? null,
+    layoutSource: host.querySelector('svg')?.getAttribute('data-layout-source') ?? null,
+    engine: host.querySelector('svg')?.getAttribute('data-layout-engine') ?? null,
   };
 }

@@ -14,6 +14,8 @@ let browser: Browser;
 let server: PageServer;
 let page: Page;
 const pageErrors: string[] = [];
+// Scripts each page requested, its workers' included.
+const scripts = new WeakMap<Page, string[]>();
 
 beforeAll(async () => {
   await buildPage();
@@ -30,6 +32,11 @@ afterAll(async () => {
 async function openPage(query = '?speed=instant'): Promise<Page> {
   const opened = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   opened.on('pageerror', (error) => pageErrors.push(String(error)));
+  const requested: string[] = [];
+  scripts.set(opened, requested);
+  opened.context().on('request', (request) => {
+    if (request.url().endsWith('.js')) requested.push(new URL(request.url()).pathname);
+  });
   await opened.goto(`${server.url}index.html${query}`);
   await opened.waitForFunction(() => window.vmPage !== undefined);
   await opened.evaluate(() => window.vmPage?.ready);
@@ -63,15 +70,39 @@ describe('the VM page in Chromium', () => {
     page = await openPage();
   });
 
-  it('draws every state of vmMachine from the machine, laid out once by elk in a worker', async () => {
+  it('draws every state of vmMachine with the layout computed at build time, loading no layout engine', async () => {
     const drawn = await page.$$eval('#chart [data-state-id]', (nodes) => nodes.map((node) => node.getAttribute('data-state-id') ?? ''));
     expect(drawn.sort()).toEqual(allStateIds());
-    expect(await page.getAttribute('#chart svg', 'data-layout-engine')).toBe('elk-worker');
+    expect(await page.getAttribute('#chart svg', 'data-layout-source')).toBe('precomputed');
+    expect(await page.getAttribute('#chart svg', 'data-layout-engine')).toBe('elk');
+    expect(await page.evaluate(() => window.__chartStats?.layouts)).toBe(0);
+    expect(scripts.get(page)?.filter((path) => /elk|worker/.test(path))).toEqual([]);
     const labels = await page.$$eval('#chart .xc-label tspan', (spans) => spans.map((span) => span.textContent ?? ''));
     expect(labels).toContain('after 30 s');
     expect(labels).toContain('always');
     expect(await page.$$eval('#chart .xc-separator', (lines) => lines.length)).toBe(1);
     expect(await page.$$eval('#chart .xc-initial-dot', (dots) => dots.length)).toBeGreaterThanOrEqual(4);
+  });
+
+  it('fits every label and state name measured at build time into its box in the browser\'s font', async () => {
+    const overflowing = await page.evaluate(() => {
+      const over: string[] = [];
+      for (const label of document.querySelectorAll('#chart .xc-label')) {
+        const text = label.querySelector('text');
+        const width = Number(label.querySelector('rect')?.getAttribute('width'));
+        if (text && text.getBBox().width > width) over.push(text.textContent ?? '');
+      }
+      for (const state of document.querySelectorAll('#chart .xc-state')) {
+        const name = state.querySelector<SVGTextElement>('.xc-name, .xc-header');
+        const box = state.querySelector('rect');
+        if (!name || !box) continue;
+        const text = name.getBBox();
+        const left = Number(box.getAttribute('x'));
+        if (text.x < left || text.x + text.width > left + Number(box.getAttribute('width'))) over.push(name.textContent ?? '');
+      }
+      return over;
+    });
+    expect(overflowing).toEqual([]);
   });
 
   it('creates a VM that reaches running, with Azure\'s JSON, power line and billing', async () => {

@@ -1,0 +1,35 @@
+/**
+ * The layout of `vmMachine` as the VM page first draws it, computed at build time (in Node, elk
+ * on the calling thread) so the page ships it as data and loads no layout engine.
+ */
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { createActor } from 'xstate';
+import { vmMachine } from 'azure-vm-lifecycle';
+import type { ChartLayout } from '../chart.types.js';
+import { actorDelayResolver } from '../delays.js';
+import { toChartGraph } from '../graph.js';
+import { layoutGraph, layoutStats } from '../layout.js';
+import { estimateTextWidth, type MeasureText } from '../metrics.js';
+import { DEFAULT_FIELDS } from '../new-vm-form.js';
+
+/**
+ * The estimate, widened: the page draws with whatever font `system-ui` is on the reader's
+ * machine, and DejaVu Sans (Linux's usual one, among the widest) runs up to 7 % wider than
+ * {@link estimateTextWidth} on lowercase-heavy guards.
+ */
+const widerEstimate: MeasureText = (text, fontSize) => Math.ceil(estimateTextWidth(text, fontSize) * 1.08);
+
+/**
+ * Lays out `vmMachine` with the labels the page's first VM gives it (delays resolved from the
+ * default input). Text widths are estimated: Node has no fonts.
+ */
+export async function vmChartLayout(): Promise<ChartLayout> {
+  // Not started: the snapshot's context is all the delays read.
+  const actor = createActor(vmMachine, { input: { name: DEFAULT_FIELDS.name } });
+  const graph = toChartGraph(vmMachine, { resolveDelay: actorDelayResolver(vmMachine, actor) });
+  // elk imported here, not on demand by layoutGraph: the build loads this module once and then
+  // closes its module runner, so later imports would fail.
+  const layout = await layoutGraph(graph, { thread: 'main', measure: widerEstimate, elk: new ELK() });
+  if (layout.engine !== 'elk') throw new Error(`elk failed to lay out vmMachine at build time: ${layoutStats.lastFallbackReason ?? layout.engine}`);
+  return layout;
+}
