@@ -73,4 +73,34 @@ describe('the packed package', () => {
       diagram: 'stateDiagram-v2',
     });
   });
+
+  it('ships the ./viz export: its module, its type declarations and the layout worker beside it', () => {
+    const installed = join(app, 'node_modules/azure-vm-lifecycle');
+    const viz = manifest.exports['./viz'];
+    expect(Object.keys(viz)[0]).toBe('types');
+    expect(readFileSync(join(installed, viz.types), 'utf8')).toContain('mountChart');
+    const module = readFileSync(join(installed, viz.import), 'utf8');
+    // The worker is found relative to the module, not at a path of the page that built it.
+    expect(module).toContain('new URL("layout.worker.js", import.meta.url)');
+    expect(existsSync(join(installed, viz.import, '..', 'layout.worker.js'))).toBe(true);
+    expect(manifest.dependencies.elkjs).toBeDefined();
+  });
+
+  it('imports ./viz in plain Node and lays a machine out with the installed elkjs (drawing needs a DOM)', () => {
+    const script = `
+      import { vmMachine } from 'azure-vm-lifecycle';
+      import { formatGuard as mermaidGuard } from 'azure-vm-lifecycle/mermaid';
+      import { formatGuard, layoutFitsGraph, layoutGraph, mountChart, toChartGraph } from 'azure-vm-lifecycle/viz';
+      const graph = toChartGraph(vmMachine);
+      const layout = await layoutGraph(graph, { thread: 'main' });
+      console.log(JSON.stringify({
+        engine: layout.engine,
+        fits: layoutFitsGraph(graph, layout),
+        sameFormatter: formatGuard === mermaidGuard,
+        mountChart: typeof mountChart,
+      }));
+    `;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: app, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({ engine: 'elk', fits: true, sameFormatter: true, mountChart: 'function' });
+  });
 });
