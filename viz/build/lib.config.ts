@@ -8,19 +8,19 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 // own entries stay imports; elkjs too, except inside the worker, which must load without a
 // bundler or an import map.
 export default defineConfig({
-  root: here('.'),
+  root: here('../..'),
   // The worker's URL is written relative to the module, wherever the package is installed.
   base: './',
   logLevel: 'warn',
   // Vite would otherwise copy the page's public assets; the library has none.
   publicDir: false,
   build: {
-    outDir: here('./dist/viz'),
+    outDir: here('../../dist/viz'),
     emptyOutDir: true,
     minify: true,
     sourcemap: false,
     target: 'es2022',
-    lib: { entry: here('./viz/index.ts'), formats: ['es'], fileName: 'index' },
+    lib: { entry: here('../../viz/index.ts'), formats: ['es'], fileName: 'index' },
     rollupOptions: {
       external: [/^xstate(\/|$)/, /^azure-vm-lifecycle(\/|$)/, /^elkjs(\/|$)/],
     },
