@@ -85,7 +85,8 @@ const precomputedLayouts = new WeakSet<ChartLayout>();
 /**
  * Draws any XState 5 machine or running actor into `element` and keeps it live through XState's
  * inspection API: active states highlighted, transitions flashing as they are taken.
- * The layout is computed once per machine (off the main thread when possible).
+ * The layout is computed once per machine (off the main thread when possible), or taken from
+ * `options.precomputed` when that fits the machine, in which case elk is never loaded.
  * @example
  * import { createActor } from 'xstate';
  * import { mountChart } from 'azure-vm-lifecycle/viz';
