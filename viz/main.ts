@@ -212,6 +212,7 @@ function renderPanels(): void {
     `${settings.name} · ${settings.resourceGroup} · ${settings.image} ${settings.osType} · ${settings.priority}${settings.hibernationEnabled ? ' · hibernation enabled' : ''}`,
   );
   chart?.setTimers(chartTimers(snapshot, elapsed()));
+  followActive();
 }
 
 /** Writes only what changed: an unchanged write still queues mutation records and restyles. */
@@ -411,6 +412,32 @@ function setupNewVm(): void {
   });
 }
 
+let followedStates = '';
+
+/**
+ * Scrolls the chart to the active states of both regions when they have moved out of view (and
+ * "Follow" is on), or always when `force`. Reads only the layout's boxes and the frame's scroll
+ * position, once per frame at most: it runs with the heavy panels.
+ */
+function followActive(force = false): void {
+  const layout = chart?.layout;
+  if (!zoom || !layout) return;
+  const active = [...byId('chart-viewport').querySelectorAll('.xc-atomic[data-active="true"], .xc-final[data-active="true"]')].map(
+    (node) => node.getAttribute('data-state-id') ?? '',
+  );
+  const key = active.join(' ');
+  if (!force && (key === followedStates || !byId<HTMLInputElement>('follow').checked)) return;
+  followedStates = key;
+  const boxes = active.map((id) => layout.nodes[id]).filter((box) => box !== undefined);
+  if (boxes.length === 0) return;
+  const left = Math.min(...boxes.map((box) => box.x));
+  const top = Math.min(...boxes.map((box) => box.y));
+  const right = Math.max(...boxes.map((box) => box.x + box.width));
+  const bottom = Math.max(...boxes.map((box) => box.y + box.height));
+  const box = { x: left, y: top, width: right - left, height: bottom - top };
+  if (force || !boxes.every((each) => zoom?.shows(each))) zoom.reveal(box);
+}
+
 function setupChartFrame(handle: ChartHandle): void {
   const viewport = byId('chart-viewport');
   const info = byId('state-info');
@@ -423,16 +450,7 @@ function setupChartFrame(handle: ChartHandle): void {
       level.textContent = `${Math.round(scale * 100)} %`;
     });
     // Open on what matters: the active state of each region, at 1:1.
-    const leaves = [...viewport.querySelectorAll('.xc-atomic[data-active="true"], .xc-final[data-active="true"]')]
-      .map((node) => layout.nodes[node.getAttribute('data-state-id') ?? ''])
-      .filter((box) => box !== undefined);
-    if (leaves.length > 0) {
-      const left = Math.min(...leaves.map((box) => box.x));
-      const top = Math.min(...leaves.map((box) => box.y));
-      const right = Math.max(...leaves.map((box) => box.x + box.width));
-      const bottom = Math.max(...leaves.map((box) => box.y + box.height));
-      zoom.reveal({ x: left, y: top, width: right - left, height: bottom - top });
-    }
+    followActive(true);
   });
   byId('zoom-in').addEventListener('click', () => zoom?.setScale(zoom.scale * ZOOM_STEP));
   byId('zoom-out').addEventListener('click', () => zoom?.setScale(zoom.scale / ZOOM_STEP));

@@ -13,6 +13,8 @@ export interface ZoomControl {
   fit(): void;
   /** Scrolls so the chart box is visible (chart coordinates), centred where it fits. */
   reveal(box: { x: number; y: number; width: number; height: number }): void;
+  /** Whether the chart box (chart coordinates) lies wholly inside the visible part of the frame. */
+  shows(box: { x: number; y: number; width: number; height: number }): boolean;
   /** Stops listening. */
   destroy(): void;
 }
@@ -83,6 +85,13 @@ export function attachZoom(
       const height = box.height * scale;
       viewport.scrollLeft = width < viewport.clientWidth ? left - (viewport.clientWidth - width) / 2 : left;
       viewport.scrollTop = height < viewport.clientHeight ? top - (viewport.clientHeight - height) / 2 : top;
+    },
+    shows(box) {
+      const left = viewport.scrollLeft / scale;
+      const top = viewport.scrollTop / scale;
+      const right = left + viewport.clientWidth / scale;
+      const bottom = top + viewport.clientHeight / scale;
+      return box.x >= left && box.y >= top && box.x + box.width <= right && box.y + box.height <= bottom;
     },
     destroy() {
       viewport.removeEventListener('wheel', onWheel);

@@ -284,4 +284,35 @@ describe('time on the VM page', () => {
     await expect.poll(width).toBeLessThan(full);
     await paused.close();
   });
+
+  it('follows the active states when they move out of view, unless Follow is off', async () => {
+    const on = await openPage('?speed=instant');
+    await waitActive(on, 'vm.exists.power.running');
+    // Whether the active power state's box lies inside the chart frame, as the person sees it.
+    const powerInView = () =>
+      on.evaluate(() => {
+        const frame = document.querySelector('#chart-viewport')!.getBoundingClientRect();
+        const box = document.querySelector('#chart .xc-atomic[data-active="true"][data-state-id^="vm.exists.power"]')!.getBoundingClientRect();
+        return box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom;
+      });
+    const scrollAway = () =>
+      on.evaluate(() => {
+        const frame = document.querySelector<HTMLElement>('#chart-viewport')!;
+        frame.scrollLeft = frame.scrollWidth;
+        frame.scrollTop = frame.scrollHeight;
+      });
+    await scrollAway();
+    expect(await powerInView()).toBe(false);
+    await clickOperation(on, 'powerOff');
+    await waitActive(on, 'vm.exists.power.stopped');
+    await expect.poll(powerInView).toBe(true);
+
+    await on.uncheck('#follow');
+    await scrollAway();
+    await clickOperation(on, 'start');
+    await waitActive(on, 'vm.exists.power.running');
+    await on.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await powerInView()).toBe(false);
+    await on.close();
+  });
 });
