@@ -278,7 +278,9 @@ function renderLog(): void {
     li.dataset.kind = entry.kind;
     const time = document.createElement('time');
     time.dateTime = entry.time;
-    time.textContent = entry.time;
+    // The time of day (UTC) is what tells entries apart; the full instant is in the tooltip.
+    time.textContent = entry.time.slice(11, 23);
+    time.title = entry.time;
     const text = document.createElement('span');
     text.textContent = entry.text;
     li.append(time, text);
