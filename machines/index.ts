@@ -46,3 +46,4 @@ export {
   type BillingMeter,
   type MeterReading,
 } from './billing.js';
+export { toAsyncOperationStatus, type AsyncOperationStatus } from './async-operation.js';
