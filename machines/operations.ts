@@ -215,9 +215,10 @@ export function explainIgnored(snapshot: VmSnapshot, event: VmEvent): string | n
   if (!state) return 'The VM has been deleted.';
   switch (event.type) {
     case 'guest.shutdown':
-      return state.power === 'running'
-        ? null
-        : `The guest OS can only shut itself down while the VM is running; the power state is ${state.power}.`;
+      if (state.power !== 'running') {
+        return `The guest OS can only shut itself down while the VM is running; the power state is ${state.power}.`;
+      }
+      return state.provisioning === 'deleting' ? 'The VM is being deleted; its power state stays as it is until deletion completes.' : null;
     case 'platform.evict':
       if (snapshot.context.settings.priority === 'Regular') return 'Only Spot VMs are evicted; this VM is Regular priority.';
       if (state.provisioning === 'deleting') return 'The VM is being deleted.';

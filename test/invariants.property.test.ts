@@ -10,6 +10,7 @@ import {
   VirtualClock,
   billingOf,
   checkOperation,
+  explainIgnored,
   operationInProgress,
   toInstanceView,
   vmMachine,
@@ -117,9 +118,11 @@ function createVmRun(input: VmInput) {
   const clock = new VirtualClock();
   const actor = createActor(vmMachine, { clock, input });
   const rejections: OperationRejection[] = [];
+  const ignored: string[] = [];
   actor.on('operation.rejected', (e) => rejections.push(e.rejection));
+  actor.on('event.ignored', (e) => ignored.push(e.reason));
   actor.start();
-  return { clock, actor, rejections };
+  return { clock, actor, rejections, ignored };
 }
 
 describe(`invariants over ${RUNS} random runs`, () => {
@@ -138,7 +141,7 @@ describe(`invariants over ${RUNS} random runs`, () => {
   it('hold after every step of every random sequence of operations, faults and time', () => {
     fc.assert(
       fc.property(inputArb, fc.array(stepArb, { minLength: 1, maxLength: 40 }), (input, steps) => {
-        const { clock, actor, rejections } = createVmRun(input);
+        const { clock, actor, rejections, ignored } = createVmRun(input);
         const origin = actor.getSnapshot().context.clockOrigin;
         let lastTime = '';
         let lastNow = 0;
@@ -151,6 +154,8 @@ describe(`invariants over ${RUNS} random runs`, () => {
             const expected = step.event.type.startsWith('vm.') ? checkOperation(before, step.event as never) : undefined;
             const count = before.context.operationCount;
             const rejectedBefore = rejections.length;
+            const ignoredBefore = ignored.length;
+            const reason = step.event.type === 'guest.shutdown' || step.event.type === 'platform.evict' ? explainIgnored(before, step.event) : undefined;
             actor.send(step.event);
             const after = actor.getSnapshot();
             if (before.status === 'done') {
@@ -164,6 +169,11 @@ describe(`invariants over ${RUNS} random runs`, () => {
                 expect(rejections.slice(rejectedBefore)).toEqual([expected]);
                 expect(after.value).toEqual(before.value);
               }
+            } else if (reason !== undefined) {
+              // explainIgnored and the machine agree on when the guest or the platform has no effect
+              expect({ event: step.event, ignored: ignored.slice(ignoredBefore) }).toEqual({ event: step.event, ignored: reason === null ? [] : [reason] });
+              if (reason !== null) expect(after.value).toEqual(before.value);
+              else expect(after.value).not.toEqual(before.value);
             }
           }
           const snapshot = actor.getSnapshot();

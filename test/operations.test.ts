@@ -258,6 +258,14 @@ describe('unknown and non-API events', () => {
     ]);
   });
 
+  it('says why a guest shutdown had no effect while deleting (regression: it was ignored silently)', () => {
+    const vm = runningVm();
+    vm.send({ type: 'vm.delete' });
+    vm.send({ type: 'guest.shutdown' });
+    expect(vm.state()).toEqual({ power: 'running', provisioning: 'deleting' });
+    expect(vm.ignored).toEqual(['The VM is being deleted; its power state stays as it is until deletion completes.']);
+  });
+
   it('reports an unknown event type instead of ignoring it silently', () => {
     const vm = runningVm();
     vm.actor.send({ type: 'vm.reboot' } as never);
