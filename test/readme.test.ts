@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnyStateNode } from 'xstate';
 import { OPERATION_EVENT_TYPES, vmMachine } from 'azure-vm-lifecycle';
 import { toMermaid } from 'azure-vm-lifecycle/mermaid';
+import { simulate } from 'azure-vm-lifecycle/simulate';
 
 const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
 
@@ -27,6 +28,18 @@ describe('the README', () => {
 
   it('lists every operation event', () => {
     for (const type of OPERATION_EVENT_TYPES) expect(readme).toContain(`\`${type}\``);
+  });
+
+  it('quotes what simulate really says of stopping versus deallocating for 8 hours', () => {
+    const eightHours = 8 * 3_600_000;
+    const run = (type: 'vm.powerOff' | 'vm.deallocate') =>
+      simulate([{ wait: 'settled' }, { type }, { wait: 'settled' }, { wait: eightHours }], {}, { pricePerHour: 0.096 }).totals['seed-2018'];
+    for (const type of ['vm.powerOff', 'vm.deallocate'] as const) {
+      const { billedMs, cost } = run(type);
+      expect(readme).toContain(`run('${type}').totals['seed-2018']`);
+      expect(readme).toContain(`billedMs ${billedMs.toLocaleString('en-US')}`);
+      expect(readme).toContain(`cost $${cost.toFixed(4)}`);
+    }
   });
 
   it('gives the two quick-start commands', () => {
