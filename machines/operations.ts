@@ -116,6 +116,7 @@ export const REJECTION_MESSAGES = {
   requiresRunning: () => 'The operation requires the VM to be running (or set to run).',
   hibernationNotEnabled: () =>
     'The Hibernate-Deallocate Operation can only be triggered on a VM that is enabled for hibernation.',
+  hibernationSpot: () => "Hibernation capability isn't supported for Spot VMs.",
   hibernationNeedsRunning: () =>
     'The Hibernate-Deallocate Operation can only be triggered on a VM that is successfully provisioned and is running.',
   notSpot: (operation: string, vm: string) =>
@@ -160,6 +161,7 @@ export function checkOperation(snapshot: VmSnapshot, event: VmOperationEvent): O
   if (name === 'delete') return null;
 
   if (hibernate) {
+    if (settings.priority !== 'Regular') return notAllowed(REJECTION_MESSAGES.hibernationSpot());
     if (!settings.hibernationEnabled) return notAllowed(REJECTION_MESSAGES.hibernationNotEnabled());
     if (current || power !== 'running' || provisioning !== 'succeeded') {
       return notAllowed(REJECTION_MESSAGES.hibernationNeedsRunning());

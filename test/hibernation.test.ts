@@ -63,6 +63,15 @@ describe('hibernation', () => {
     }
   });
 
+  it('refuses to hibernate a Spot VM with Azure\'s Spot message', () => {
+    const vm = runningVm({ priority: 'Spot' });
+    vm.send({ type: 'vm.deallocate', hibernate: true });
+    expect(vm.rejections).toEqual([
+      { status: 409, code: 'OperationNotAllowed', message: "Hibernation capability isn't supported for Spot VMs." },
+    ]);
+    expect(vm.state()?.power).toBe('running');
+  });
+
   it('refuses hibernation for a Spot VM at input', () => {
     expect(() => validateInput({ hibernationEnabled: true, priority: 'Spot' })).toThrow(
       "Hibernation capability isn't supported for Spot VMs",
