@@ -30,12 +30,14 @@ export {
   toInstanceView,
   toProvisioningState,
   toVirtualMachine,
+  toStatusOnlyItem,
   azPowerState,
   statusTime,
   ResourceNotFoundError,
   type InstanceView,
   type InstanceViewStatus,
   type VirtualMachineResource,
+  type StatusOnlyVirtualMachine,
 } from './instance-view.js';
 export {
   billingOf,

@@ -134,8 +134,41 @@ export interface VirtualMachineResource {
   };
 }
 
+const DEFAULT_SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
+
+function resourceId(snapshot: VmSnapshot, subscriptionId: string): string {
+  const { settings } = snapshot.context;
+  return `/subscriptions/${subscriptionId}/resourceGroups/${settings.resourceGroup}/providers/Microsoft.Compute/virtualMachines/${settings.name}`;
+}
+
+/** One item of `Virtual Machines - List All` with `statusOnly=true`: the instance view's statuses only. */
+export interface StatusOnlyVirtualMachine {
+  /** The resource id. */
+  id: string;
+  /** The VM's name. */
+  name: string;
+  /** Always `Microsoft.Compute/virtualMachines`. */
+  type: 'Microsoft.Compute/virtualMachines';
+  /** Only the instance view's statuses. */
+  properties: { instanceView: InstanceView };
+}
+
+/**
+ * The VM as `GET /subscriptions/{id}/providers/Microsoft.Compute/virtualMachines?statusOnly=true`
+ * lists it (the SDK's `listAll({ statusOnly: "true" })`): the cheap way to read every VM's power
+ * state. Throws {@link ResourceNotFoundError} once deleted (a deleted VM is not listed).
+ */
+export function toStatusOnlyItem(snapshot: VmSnapshot, subscriptionId = DEFAULT_SUBSCRIPTION): StatusOnlyVirtualMachine {
+  return {
+    id: resourceId(snapshot, subscriptionId),
+    name: snapshot.context.settings.name,
+    type: 'Microsoft.Compute/virtualMachines',
+    properties: { instanceView: toInstanceView(snapshot) },
+  };
+}
+
 /** The whole VM resource with its instance view, as the REST API returns it with `$expand=instanceView`. */
-export function toVirtualMachine(snapshot: VmSnapshot, subscriptionId = '00000000-0000-0000-0000-000000000000'): VirtualMachineResource {
+export function toVirtualMachine(snapshot: VmSnapshot, subscriptionId = DEFAULT_SUBSCRIPTION): VirtualMachineResource {
   const { settings } = snapshot.context;
   const properties: VirtualMachineResource['properties'] = {
     provisioningState: toProvisioningState(snapshot),
@@ -145,7 +178,7 @@ export function toVirtualMachine(snapshot: VmSnapshot, subscriptionId = '0000000
   };
   if (settings.priority !== 'Regular') properties.evictionPolicy = settings.evictionPolicy;
   return {
-    id: `/subscriptions/${subscriptionId}/resourceGroups/${settings.resourceGroup}/providers/Microsoft.Compute/virtualMachines/${settings.name}`,
+    id: resourceId(snapshot, subscriptionId),
     name: settings.name,
     type: 'Microsoft.Compute/virtualMachines',
     properties,

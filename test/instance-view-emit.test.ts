@@ -10,11 +10,13 @@ import {
   billingOf,
   toInstanceView,
   toProvisioningState,
+  toStatusOnlyItem,
   toVirtualMachine,
   vmMachine,
   vmStateOf,
 } from 'azure-vm-lifecycle';
 import { eventsFor, serializeVmState, type VmMachineSnapshot } from './graph-utils.js';
+import { fromInstanceView } from 'azure-vm-lifecycle/parse';
 import { runningVm } from './utils.js';
 
 type Snapshot = VmMachineSnapshot;
@@ -117,6 +119,20 @@ describe('other views of the same state', () => {
       type: 'Microsoft.Compute/virtualMachines',
       properties: { provisioningState: 'Updating', priority: 'Spot', evictionPolicy: 'Deallocate', instanceView: { statuses: expect.any(Array) } },
     });
+  });
+
+  it('lists the VM as listAll with statusOnly does, and the parser reads it back', () => {
+    const vm = runningVm({ name: 'web-2', hibernationEnabled: true });
+    vm.send({ type: 'vm.deallocate', hibernate: true });
+    vm.settle();
+    const item = toStatusOnlyItem(vm.snapshot());
+    expect(item).toEqual({
+      id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.Compute/virtualMachines/web-2',
+      name: 'web-2',
+      type: 'Microsoft.Compute/virtualMachines',
+      properties: { instanceView: toInstanceView(vm.snapshot()) },
+    });
+    expect(fromInstanceView(JSON.stringify(item))).toMatchObject({ power: 'hibernated', provisioning: 'succeeded', hibernated: true });
   });
 
   it('throws Azure 404 ResourceNotFound for the instance view of a deleted VM, inventing no statuses', () => {
