@@ -53,8 +53,6 @@ function allStateIds(): string[] {
   return ids.sort();
 }
 
-const active = (on: Page) =>
-  on.$$eval('#chart [data-active="true"]', (nodes) => nodes.map((node) => node.getAttribute('data-state-id') ?? '').sort());
 const statusCodes = async (on: Page) => {
   const view = JSON.parse((await on.textContent('[data-testid="instance-view"]')) ?? '{}') as { statuses?: { code: string }[] };
   return view.statuses?.map((status) => status.code);
