@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnyStateNode } from 'xstate';
-import { OPERATION_EVENT_TYPES, vmMachine } from 'azure-vm-lifecycle';
+import { createActor } from 'xstate';
+import { OPERATION_EVENT_TYPES, VirtualClock, billingOf, checkOperation, toInstanceView, vmMachine } from 'azure-vm-lifecycle';
 import { toMermaid } from 'azure-vm-lifecycle/mermaid';
 import { simulate } from 'azure-vm-lifecycle/simulate';
 
@@ -28,6 +29,21 @@ describe('the README', () => {
 
   it('lists every operation event', () => {
     for (const type of OPERATION_EVENT_TYPES) expect(readme).toContain(`\`${type}\``);
+  });
+
+  it('shows what its first example really returns', () => {
+    const clock = new VirtualClock();
+    const vm = createActor(vmMachine, { clock, input: { name: 'web-1', image: 'generalized' } }).start();
+    clock.runUntilIdle();
+    vm.send({ type: 'vm.powerOff' });
+    clock.runUntilIdle();
+    const [provisioning, power] = toInstanceView(vm.getSnapshot()).statuses;
+    expect(readme).toContain(`{ code: '${provisioning?.code}', level: '${provisioning?.level}', displayStatus: '${provisioning?.displayStatus}', time: '…' }`);
+    expect(readme).toContain(`{ code: '${power?.code}', level: '${power?.level}', displayStatus: '${power?.displayStatus}' }`);
+    const billing = billingOf(vm.getSnapshot());
+    expect(readme).toContain(`{ billed: ${billing.billed}, reason: '${billing.reason.slice(0, 'Stopped (allocated)'.length)}: …', table: '${billing.table}' }`);
+    const refusal = checkOperation(vm.getSnapshot(), { type: 'vm.restart' });
+    expect(readme).toContain(`{ status: ${refusal?.status}, code: '${refusal?.code}', message: '${refusal?.message}' }`);
   });
 
   it('quotes what simulate really says of stopping versus deallocating for 8 hours', () => {
