@@ -204,13 +204,22 @@ function transitionLabel(transition: TransitionShape, machineId: string): string
   return escapeText(trigger + guard);
 }
 
-/** Names the event that triggers a transition, in the words of the machine's configuration. */
-function triggerName(eventType: string): string {
+/**
+ * Names the event that triggers a transition, in the words of the machine's configuration:
+ * `always` for eventless transitions, `onDone` / `onError <actor>` for XState's done and error
+ * events, the event type otherwise.
+ */
+export function triggerName(eventType: string): string {
   if (eventType === '') return 'always';
   if (eventType.startsWith('xstate.done.state.')) return 'onDone';
-  if (eventType.startsWith('xstate.done.actor.')) return `onDone ${eventType.slice('xstate.done.actor.'.length)}`;
-  if (eventType.startsWith('xstate.error.actor.')) return `onError ${eventType.slice('xstate.error.actor.'.length)}`;
+  if (eventType.startsWith('xstate.done.actor.')) return `onDone${actorName(eventType.slice('xstate.done.actor.'.length))}`;
+  if (eventType.startsWith('xstate.error.actor.')) return `onError${actorName(eventType.slice('xstate.error.actor.'.length))}`;
   return eventType;
+}
+
+/** ` (id)` for an invoked actor the author named; nothing for XState's generated ids (`0.order.shipping`). */
+function actorName(id: string): string {
+  return /^\d+\./.test(id) ? '' : ` (${id})`;
 }
 
 /** A guard as text, with the machine's own id left out of `stateIn` paths. */

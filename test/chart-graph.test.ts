@@ -124,6 +124,33 @@ describe('toChartGraph', () => {
     expect(second && edgeIdOf(second as never)).toBe('vm.exists.provisioning.creating|platform.provisioned|1');
   });
 
+  it('draws onDone and onError transitions, which XState stores as done and error events', () => {
+    const order = createMachine({
+      id: 'order',
+      initial: 'paying',
+      states: {
+        paying: {
+          initial: 'charging',
+          states: { charging: { on: { paid: 'done' } }, done: { type: 'final' } },
+          onDone: 'shipping',
+        },
+        shipping: { invoke: { src: 'ship', onDone: 'delivered', onError: 'failed' } },
+        billing: { invoke: { id: 'invoice', src: 'bill', onDone: 'delivered' } },
+        delivered: { type: 'final' },
+        failed: {},
+      },
+    });
+    const labels = toChartGraph(order).edges.map((edge) => `${edge.source} → ${edge.targets.join()} : ${edge.label}`);
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'order.paying → order.shipping : onDone',
+        'order.shipping → order.delivered : onDone',
+        'order.shipping → order.failed : onError',
+        'order.billing → order.delivered : onDone (invoice)',
+      ]),
+    );
+  });
+
   it('reads a machine built without setup', () => {
     const light = toChartGraph(createMachine({ id: 'light', initial: 'green', states: { green: { on: { timer: 'red' } }, red: {} } }));
     expect(light.edges).toMatchObject([{ source: 'light.green', targets: ['light.red'], label: 'timer', kind: 'event' }]);

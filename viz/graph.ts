@@ -4,7 +4,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { ChartEdge, ChartGraph, ChartNode, ChartNodeType } from './chart.types.js';
 import { formatDelay } from './countdown.js';
-import { formatGuard, type GuardLike } from 'azure-vm-lifecycle/mermaid';
+import { formatGuard, triggerName, type GuardLike } from 'azure-vm-lifecycle/mermaid';
 
 // The parts of XState's StateNode and TransitionDefinition the chart reads, typed structurally
 // so the walk does not depend on a machine's generic parameters.
@@ -45,7 +45,8 @@ export interface ChartGraphOptions {
  * `machine.implementations.delays` when they are numbers, else through `options.resolveDelay`);
  * `always` for eventless ones; the guard appended in brackets, with `stateIn` paths written
  * within their region (`in provisioning.deleting`, not `in exists.provisioning.deleting`).
- * Wildcard (`*`) transitions and XState's own `xstate.*` events other than delays are left out.
+ * Wildcard (`*`) transitions and XState's own `xstate.*` events other than delays, done and error
+ * events are left out.
  * @example
  * const graph = toChartGraph(vmMachine);
  * graph.nodes.map((node) => node.id); // ['vm', 'vm.exists', …]
@@ -131,9 +132,11 @@ function edgesOf(node: StateNodeLike, context: EdgeContext): ChartEdge[] {
   for (const [eventType, transitions] of node.transitions) {
     if (eventType === '*') continue;
     const isAfter = eventType.startsWith(AFTER_PREFIX);
-    if (!isAfter && eventType.startsWith('xstate.')) continue;
+    // Done and error events are drawn as the machine's author wrote them (onDone, onError).
+    const isDoneOrError = /^xstate\.(done|error)\./.test(eventType);
+    if (!isAfter && !isDoneOrError && eventType.startsWith('xstate.')) continue;
     transitions.forEach((transition, index) => {
-      const trigger = isAfter ? `after ${delayText(transition.delay, context.delays)}` : eventType;
+      const trigger = isAfter ? `after ${delayText(transition.delay, context.delays)}` : triggerName(eventType);
       edges.push(toEdge(node, transition, index, isAfter ? 'after' : 'event', trigger, context));
     });
   }
