@@ -1,32 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.js';
-import { buildPage, servePage, TEST_PAGE_DIR, type PageServer } from './page-server.js';
+import { describe, expect, it } from 'vitest';
+import { useVmPage } from './vm-page-harness.js';
 import { mountKettle } from './kettle-fixture.js';
 
-let browser: Browser;
-let server: PageServer;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  await buildPage();
-  server = await servePage(TEST_PAGE_DIR);
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPage(query = ''): Promise<Page> {
-  const opened = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  opened.on('pageerror', (error) => pageErrors.push(String(error)));
-  await opened.goto(`${server.url}index.html${query}`);
-  await opened.waitForFunction(() => window.vmPage !== undefined);
-  await opened.evaluate(() => window.vmPage?.ready);
-  return opened;
-}
+const harness = useVmPage();
+const pageErrors = harness.errors;
+const openPage = (query = '') => harness.open(query, { width: 1400, height: 900 });
 
 describe('mountChart in Chromium', () => {
   it('mounts a second, unrelated machine beside the VM, live, without touching the VM chart', async () => {
@@ -59,18 +37,13 @@ describe('mountChart in Chromium', () => {
     await page.close();
   });
 
-  it('lays vmMachine out with elk in a worker when told to ignore the build-time layout', async () => {
-    const page = await openPage('?layout=compute');
+  it.each([
+    ['in a worker when told to ignore the build-time layout', '?layout=compute', 'elk-worker'],
+    ['on the main thread when told to, and still draws every state', '?layout=compute&thread=main', 'elk'],
+  ])('lays vmMachine out with elk %s', async (_how, query, engine) => {
+    const page = await openPage(query);
     expect(await page.getAttribute('#chart svg', 'data-layout-source')).toBe('computed');
-    expect(await page.getAttribute('#chart svg', 'data-layout-engine')).toBe('elk-worker');
-    expect(await page.$$eval('#chart [data-state-id]', (nodes) => nodes.length)).toBeGreaterThan(20);
-    await page.close();
-  });
-
-  it('lays out with elk on the main thread when told to, and still draws every state', async () => {
-    const page = await openPage('?layout=compute&thread=main');
-    expect(await page.getAttribute('#chart svg', 'data-layout-source')).toBe('computed');
-    expect(await page.getAttribute('#chart svg', 'data-layout-engine')).toBe('elk');
+    expect(await page.getAttribute('#chart svg', 'data-layout-engine')).toBe(engine);
     expect(await page.$$eval('#chart [data-state-id]', (nodes) => nodes.length)).toBeGreaterThan(20);
     await page.close();
   });

@@ -1,47 +1,23 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { vmMachine } from 'azure-vm-lifecycle';
-import { launchChromium } from './chromium.js';
-import { buildPage, servePage, TEST_PAGE_DIR, type PageServer } from './page-server.js';
+import { TEST_PAGE_DIR } from './page-server.js';
+import { useVmPage } from './vm-page-harness.js';
 
 const OUT = join(TEST_PAGE_DIR, '..');
 const DOCS_SCREENSHOT = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
 
-let browser: Browser;
-let server: PageServer;
+const harness = useVmPage();
 let page: Page;
-const pageErrors: string[] = [];
-// Scripts each page requested, its workers' included.
-const scripts = new WeakMap<Page, string[]>();
+const pageErrors = harness.errors;
+const openPage = (query = '?speed=instant') => harness.open(query);
 
-beforeAll(async () => {
-  await buildPage();
-  server = await servePage(TEST_PAGE_DIR);
-  browser = await launchChromium();
+beforeAll(() => {
   mkdirSync(OUT, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
-
-async function openPage(query = '?speed=instant'): Promise<Page> {
-  const opened = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  opened.on('pageerror', (error) => pageErrors.push(String(error)));
-  const requested: string[] = [];
-  scripts.set(opened, requested);
-  opened.context().on('request', (request) => {
-    if (request.url().endsWith('.js')) requested.push(new URL(request.url()).pathname);
-  });
-  await opened.goto(`${server.url}index.html${query}`);
-  await opened.waitForFunction(() => window.vmPage !== undefined);
-  await opened.evaluate(() => window.vmPage?.ready);
-  return opened;
-}
 
 function allStateIds(): string[] {
   const ids: string[] = [];
@@ -74,7 +50,7 @@ describe('the VM page in Chromium', () => {
     expect(await page.getAttribute('#chart svg', 'data-layout-source')).toBe('precomputed');
     expect(await page.getAttribute('#chart svg', 'data-layout-engine')).toBe('elk');
     expect(await page.evaluate(() => window.__chartStats?.layouts)).toBe(0);
-    expect(scripts.get(page)?.filter((path) => /elk|worker/.test(path))).toEqual([]);
+    expect(harness.scriptsOf(page).filter((path) => /elk|worker/.test(path))).toEqual([]);
     const labels = await page.$$eval('#chart .xc-label tspan', (spans) => spans.map((span) => span.textContent ?? ''));
     expect(labels).toContain('after 30 s');
     expect(labels).toContain('always');
