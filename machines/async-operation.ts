@@ -28,7 +28,7 @@ export interface AsyncOperationStatus {
  * ```ts
  * vm.send({ type: 'vm.deallocate' });
  * toAsyncOperationStatus(vm.getSnapshot());
- * // { name: '00000000-0000-4000-8000-000000000002', status: 'InProgress', startTime: '2025-…Z' }
+ * // { name: '5c1d…-…', status: 'InProgress', startTime: '2025-…Z' }  (the operation's GUID)
  * ```
  */
 export function toAsyncOperationStatus(

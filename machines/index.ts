@@ -8,7 +8,8 @@
  */
 export * from './vm.types.js';
 export * from './codes.js';
-export { vmMachine, createVmActor, durationOf, createVmContext, operationId, type VmMachine, type Region } from './vm.machine.js';
+export { vmMachine, createVmActor, durationOf, createVmContext, type VmMachine, type Region } from './vm.machine.js';
+export { deterministicGuid, defaultVmId, operationIdOf, isGuid, DEFAULT_SUBSCRIPTION_ID } from './ids.js';
 export { VirtualClock, readClock, type VmClock } from './clock.js';
 export { validateInput, VmInputError, DEFAULT_DURATIONS, FAULT_CODES, isFaultCode } from './settings.js';
 export {

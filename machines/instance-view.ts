@@ -134,8 +134,6 @@ export interface VirtualMachineResource {
   };
 }
 
-const DEFAULT_SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
-
 function resourceId(snapshot: VmSnapshot, subscriptionId: string): string {
   const { settings } = snapshot.context;
   return `/subscriptions/${subscriptionId}/resourceGroups/${settings.resourceGroup}/providers/Microsoft.Compute/virtualMachines/${settings.name}`;
@@ -158,7 +156,7 @@ export interface StatusOnlyVirtualMachine {
  * lists it (the SDK's `listAll({ statusOnly: "true" })`): the cheap way to read every VM's power
  * state. Throws {@link ResourceNotFoundError} once deleted (a deleted VM is not listed).
  */
-export function toStatusOnlyItem(snapshot: VmSnapshot, subscriptionId = DEFAULT_SUBSCRIPTION): StatusOnlyVirtualMachine {
+export function toStatusOnlyItem(snapshot: VmSnapshot, subscriptionId = snapshot.context.settings.subscriptionId): StatusOnlyVirtualMachine {
   return {
     id: resourceId(snapshot, subscriptionId),
     name: snapshot.context.settings.name,
@@ -168,7 +166,7 @@ export function toStatusOnlyItem(snapshot: VmSnapshot, subscriptionId = DEFAULT_
 }
 
 /** The whole VM resource with its instance view, as the REST API returns it with `$expand=instanceView`. */
-export function toVirtualMachine(snapshot: VmSnapshot, subscriptionId = DEFAULT_SUBSCRIPTION): VirtualMachineResource {
+export function toVirtualMachine(snapshot: VmSnapshot, subscriptionId = snapshot.context.settings.subscriptionId): VirtualMachineResource {
   const { settings } = snapshot.context;
   const properties: VirtualMachineResource['properties'] = {
     provisioningState: toProvisioningState(snapshot),

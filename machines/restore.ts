@@ -4,7 +4,8 @@
  */
 import { createActor, type ActorOptions, type AnyActorRef } from 'xstate';
 import { VmInputError } from './settings.js';
-import { createVmContext, durationOf, operationId, vmMachine, type VmMachine } from './vm.machine.js';
+import { operationIdOf } from './ids.js';
+import { createVmContext, durationOf, vmMachine, type VmMachine } from './vm.machine.js';
 import type { Durations, InitialState, Operation, OperationName, PowerState, ProvisioningState, VmInput } from './vm.types.js';
 
 const POWER_STATES: readonly PowerState[] = [
@@ -83,7 +84,7 @@ export function startVmAt(state: InitialState, options: StartVmAtOptions = {}) {
   context.operationCount = 0;
   if (implied) {
     context.operationCount = 1;
-    const operation: Operation = { name: implied, id: operationId(1), startTime: 0, status: 'InProgress' };
+    const operation: Operation = { name: implied, id: operationIdOf(context.settings.vmId, 1), startTime: 0, status: 'InProgress' };
     context.operation = operation;
   }
   if (state.provisioning === 'failed') context.error = state.error ?? { code: 'InternalOperationError', message: '' };

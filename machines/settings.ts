@@ -13,6 +13,7 @@ import type {
   VmInput,
   VmSettings,
 } from './vm.types.js';
+import { DEFAULT_SUBSCRIPTION_ID, defaultVmId, isGuid } from './ids.js';
 
 /** The step durations a VM uses unless its input overrides them, in ms (Azure's order of magnitude). */
 export const DEFAULT_DURATIONS: Readonly<Durations> = {
@@ -57,6 +58,8 @@ const INPUT_KEYS: readonly (keyof VmInput)[] = [
   'startTime',
   'billing',
   'historyLimit',
+  'subscriptionId',
+  'vmId',
 ];
 
 /** Thrown for invalid VM input; names the option, what it held and what is accepted. */
@@ -204,8 +207,16 @@ export function validateInput(input?: VmInput, now: number = Date.now()): VmSett
     );
   }
   validateFaults(input.faults);
+  const name = validateName(input.name ?? 'myVM', osType);
+  const startTime = validateStartTime(input.startTime, now);
+  const subscriptionId = input.subscriptionId ?? DEFAULT_SUBSCRIPTION_ID;
+  if (!isGuid(subscriptionId)) {
+    throw new VmInputError('subscriptionId', subscriptionId, 'a GUID such as 00000000-0000-0000-0000-000000000000');
+  }
+  const vmId = input.vmId ?? defaultVmId(subscriptionId, resourceGroup, name, startTime);
+  if (!isGuid(vmId)) throw new VmInputError('vmId', vmId, 'a GUID such as 0f3a5b2c-1d4e-4f60-8a7b-9c0d1e2f3a4b');
   return {
-    name: validateName(input.name ?? 'myVM', osType),
+    name,
     resourceGroup,
     image: oneOf('image', input.image, IMAGE_KINDS, 'generalized'),
     osType,
@@ -215,7 +226,9 @@ export function validateInput(input?: VmInput, now: number = Date.now()): VmSett
     durations: validateDurations(input.durations),
     billing: oneOf('billing', input.billing, BILLING_TABLES, 'seed-2018'),
     historyLimit,
-    startTime: validateStartTime(input.startTime, now),
+    startTime,
+    subscriptionId: subscriptionId.toLowerCase(),
+    vmId: vmId.toLowerCase(),
   };
 }
 

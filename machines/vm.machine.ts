@@ -5,6 +5,7 @@
  */
 import { and, assign, createActor, enqueueActions, not, raise, setup, stateIn, type ActorOptions } from 'xstate';
 import { readClock } from './clock.js';
+import { operationIdOf } from './ids.js';
 import {
   checkOperation,
   explainIgnored,
@@ -69,7 +70,7 @@ export function createVmContext(input: VmInput | undefined, clockNow: number, wa
   const faults = validateFaultList(input?.faults);
   const createFault = faults.findIndex((code) => faultApplies(code, 'create', 'creating', settings));
   const fault = createFault >= 0 ? faults.splice(createFault, 1)[0] : undefined;
-  const create: Operation = { name: 'create', id: operationId(1), startTime: 0, status: 'InProgress' };
+  const create: Operation = { name: 'create', id: operationIdOf(settings.vmId, 1), startTime: 0, status: 'InProgress' };
   if (fault) create.fault = fault;
   return {
     settings,
@@ -84,11 +85,6 @@ export function createVmContext(input: VmInput | undefined, clockNow: number, wa
     operationCount: 1,
     evictionScheduled: false,
   };
-}
-
-/** A GUID-shaped operation id, deterministic for the n-th operation of an actor. */
-export function operationId(n: number): string {
-  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }
 
 type Args = { context: VmContext; event: VmEvent; self: Parameters<typeof readClock>[0] };
@@ -197,7 +193,7 @@ export const vmMachine = setup({
       const faults = [...context.faults];
       const fault = index >= 0 ? faults.splice(index, 1)[0] : undefined;
       const count = context.operationCount + 1;
-      const operation: Operation = { name, id: operationId(count), startTime: now, status: 'InProgress' };
+      const operation: Operation = { name, id: operationIdOf(context.settings.vmId, count), startTime: now, status: 'InProgress' };
       if (fault) operation.fault = fault;
       if (event.type === 'vm.deallocate' && event.hibernate) operation.hibernate = true;
       if (event.type === 'vm.powerOff' && event.skipShutdown) operation.skipShutdown = true;

@@ -118,7 +118,7 @@ export interface AzureError {
 export interface Operation {
   /** The operation's REST name. */
   name: OperationName;
-  /** A unique id within the actor, like Azure's operation id. */
+  /** A GUID, unique across VMs and deterministic for the same input (derived from the `vmId` and the operation's number). */
   id: string;
   /** When the operation was accepted, in ms since the actor's start instant. */
   startTime: number;
@@ -195,6 +195,10 @@ export interface VmInput {
   billing?: BillingTable;
   /** How many finished operations the history keeps. Default 50. */
   historyLimit?: number;
+  /** The subscription the VM belongs to (a GUID), used in resource ids. Default the all-zero GUID. */
+  subscriptionId?: string;
+  /** Azure's `properties.vmId` (a GUID). Default: derived from subscription, resource group, name and start time. */
+  vmId?: string;
 }
 
 /** A state to start an actor at (`startVmAt`), as `fromInstanceView` parses it. */
@@ -233,6 +237,10 @@ export interface VmSettings {
   historyLimit: number;
   /** The start instant, epoch ms. */
   startTime: number;
+  /** The subscription id (a GUID). */
+  subscriptionId: string;
+  /** Azure's `properties.vmId` (a GUID); operation ids derive from it. */
+  vmId: string;
 }
 
 /** The machine's context: the VM's settings, its operations and its clock. */
@@ -304,12 +312,14 @@ export type VmEvent =
 
 /** A refusal, as Azure answers a request it will not carry out. */
 export interface OperationRejection {
-  /** The HTTP status: 409 for a conflict with the VM's state, 404 once the VM is gone. */
-  status: 409 | 404;
-  /** Azure's error code (`OperationNotAllowed`, `ResourceNotFound`). */
+  /** The HTTP status: 400 for an invalid request, 409 for a conflict with the VM's state, 404 once the VM is gone. */
+  status: 400 | 404 | 409;
+  /** Azure's error code (`InvalidParameter`, `OperationNotAllowed`, `ResourceNotFound`). */
   code: string;
   /** Azure's message, with the VM name and operation filled in. */
   message: string;
+  /** The request parameter at fault (ARM's `error.target`), for a 400. */
+  target?: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DURATIONS as d, toAsyncOperationStatus } from 'azure-vm-lifecycle';
+import { DEFAULT_DURATIONS as d, operationIdOf, toAsyncOperationStatus } from 'azure-vm-lifecycle';
 import { createVm, runningVm } from './utils.js';
 
 describe('the async-operation status', () => {
@@ -8,7 +8,7 @@ describe('the async-operation status', () => {
     const created = vm.snapshot().context.now;
     vm.send({ type: 'vm.powerOff' });
     expect(toAsyncOperationStatus(vm.snapshot())).toEqual({
-      name: '00000000-0000-4000-8000-000000000002',
+      name: operationIdOf(vm.snapshot().context.settings.vmId, 2),
       status: 'InProgress',
       startTime: new Date(Date.parse('2025-03-01T08:00:00.000Z') + created).toISOString(),
     });

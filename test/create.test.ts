@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DURATIONS, toInstanceView } from 'azure-vm-lifecycle';
+import { DEFAULT_DURATIONS, operationIdOf, toInstanceView } from 'azure-vm-lifecycle';
 import { createVm, trackStates } from './utils.js';
 
 describe('creating a VM', () => {
@@ -71,7 +71,7 @@ describe('creating a VM', () => {
     const vm = createVm({ image: 'specialized', durations: { allocating: 1000, starting: 2000 } });
     vm.settle();
     expect(vm.snapshot().context.history).toEqual([
-      { name: 'create', id: '00000000-0000-4000-8000-000000000001', startTime: 0, endTime: 3000, status: 'Succeeded' },
+      { name: 'create', id: operationIdOf(vm.snapshot().context.settings.vmId, 1), startTime: 0, endTime: 3000, status: 'Succeeded' },
     ]);
   });
 

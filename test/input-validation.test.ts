@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { DEFAULT_DURATIONS, VmInputError, validateInput, vmMachine, type VmInput } from 'azure-vm-lifecycle';
+import { DEFAULT_DURATIONS, VmInputError, defaultVmId, validateInput, vmMachine, type VmInput } from 'azure-vm-lifecycle';
 
 describe('validateInput', () => {
   it('fills every default', () => {
@@ -16,6 +16,8 @@ describe('validateInput', () => {
       billing: 'seed-2018',
       historyLimit: 50,
       startTime: 0,
+      subscriptionId: '00000000-0000-0000-0000-000000000000',
+      vmId: defaultVmId('00000000-0000-0000-0000-000000000000', 'myResourceGroup', 'myVM', 0),
     });
   });
 
