@@ -5,14 +5,14 @@ import { vmLayoutPlugin } from './viz/build/layout-plugin.js';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 const alias = [
-  { find: /^azure-vm-lifecycle\/viz$/, replacement: here('./viz/index.ts') },
+  { find: /^azure-vm-lifecycle\/viz$/, replacement: here('./viz/chart/index.ts') },
   { find: /^azure-vm-lifecycle\/(parse|simulate|mermaid)$/, replacement: here('./machines/$1.ts') },
   { find: /^azure-vm-lifecycle$/, replacement: here('./machines/index.ts') },
 ];
 
 // Tests and the page import the package by its published name, exactly as users do.
 export default defineConfig({
-  root: here('./viz'),
+  root: here('./viz/page'),
   base: './',
   resolve: { alias },
   // The page ships vmMachine's layout, computed here, and loads elk only for other machines.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flashEdges } from '../viz/live.js';
-import type { ChartView } from '../viz/render.js';
+import { flashEdges } from '../viz/chart/live.js';
+import type { ChartView } from '../viz/chart/render.js';
 
 /** An arrow element whose layout must never be read: a read forces the page's layout. */
 function arrow(): SVGElement {

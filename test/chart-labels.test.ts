@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinLines, labelLines } from '../viz/edge-label.js';
+import { joinLines, labelLines } from '../viz/chart/edge-label.js';
 
 const lines = (label: string, guard?: string) => joinLines(labelLines(guard === undefined ? { label } : { label, guard }));
 

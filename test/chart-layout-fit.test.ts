@@ -2,9 +2,9 @@ import { createActor, createMachine } from 'xstate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { vmMachine } from 'azure-vm-lifecycle';
 import { layoutFitsGraph, layoutGraph, toChartGraph, type ChartLayout } from 'azure-vm-lifecycle/viz';
-import { actorDelayResolver } from '../viz/delays.js';
+import { actorDelayResolver } from '../viz/chart/delays.js';
 import { vmChartLayout } from '../viz/build/vm-layout.js';
-import { DEFAULT_FIELDS } from '../viz/new-vm-form.js';
+import { DEFAULT_FIELDS } from '../viz/page/new-vm-form.js';
 
 const door = (extra: Record<string, object> = {}, after = 5_000) =>
   createMachine({

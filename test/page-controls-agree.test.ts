@@ -1,7 +1,7 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { VirtualClock, vmMachine, type VmEmitted, type VmInput } from 'azure-vm-lifecycle';
-import { operationControls } from '../viz/controls.js';
+import { operationControls } from '../viz/page/controls.js';
 
 /**
  * The page decides from `checkOperation` whether to send; the machine decides from its

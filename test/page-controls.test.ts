@@ -1,7 +1,7 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { VirtualClock, vmMachine, type VmInput } from 'azure-vm-lifecycle';
-import { operationControls, refusalText } from '../viz/controls.js';
+import { operationControls, refusalText } from '../viz/page/controls.js';
 
 function vm(input: VmInput = {}) {
   const clock = new VirtualClock();

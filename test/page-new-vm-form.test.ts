@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FIELDS, newVmInput } from '../viz/new-vm-form.js';
+import { DEFAULT_FIELDS, newVmInput } from '../viz/page/new-vm-form.js';
 
 describe('the New VM form', () => {
   it('turns its fields into the VM input', () => {

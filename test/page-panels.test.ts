@@ -1,8 +1,8 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { createBillingMeter, VirtualClock, vmMachine, type VmInput } from 'azure-vm-lifecycle';
-import { billingPanel, chartTimers, formatDuration, instanceViewPanel, meterText, operationRows, powerStateLine } from '../viz/vm-connect.js';
-import { changesBetween } from '../viz/vm-log.js';
+import { billingPanel, chartTimers, formatDuration, instanceViewPanel, meterText, operationRows, powerStateLine } from '../viz/page/vm-connect.js';
+import { changesBetween } from '../viz/page/vm-log.js';
 
 const START = '2024-05-01T08:00:00.000Z';
 

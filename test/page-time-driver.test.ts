@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from 'azure-vm-lifecycle';
-import { createTimeDriver, MAX_FRAME_MS } from '../viz/time-driver.js';
-import { clampScale, fitScale } from '../viz/zoom.js';
+import { createTimeDriver, MAX_FRAME_MS } from '../viz/page/time-driver.js';
+import { clampScale, fitScale } from '../viz/chart/zoom.js';
 
 describe('the time driver', () => {
   it('advances the clock by real time × speed, capped per frame', () => {

@@ -20,7 +20,7 @@ export default defineConfig({
     minify: true,
     sourcemap: false,
     target: 'es2022',
-    lib: { entry: here('../../viz/index.ts'), formats: ['es'], fileName: 'index' },
+    lib: { entry: here('../../viz/chart/index.ts'), formats: ['es'], fileName: 'index' },
     rollupOptions: {
       external: [/^xstate(\/|$)/, /^azure-vm-lifecycle(\/|$)/, /^elkjs(\/|$)/],
     },

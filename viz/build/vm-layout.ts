@@ -5,12 +5,12 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { createActor } from 'xstate';
 import { vmMachine } from 'azure-vm-lifecycle';
-import type { ChartLayout } from '../chart.types.js';
-import { actorDelayResolver } from '../delays.js';
-import { toChartGraph } from '../graph.js';
-import { layoutGraph, layoutStats } from '../layout.js';
-import { estimateTextWidth, type MeasureText } from '../metrics.js';
-import { DEFAULT_FIELDS } from '../new-vm-form.js';
+import type { ChartLayout } from '../chart/chart.types.js';
+import { actorDelayResolver } from '../chart/delays.js';
+import { toChartGraph } from '../chart/graph.js';
+import { layoutGraph, layoutStats } from '../chart/layout.js';
+import { estimateTextWidth, type MeasureText } from '../chart/metrics.js';
+import { DEFAULT_FIELDS } from '../page/new-vm-form.js';
 
 /**
  * The estimate, widened: the page draws with whatever font `system-ui` is on the reader's

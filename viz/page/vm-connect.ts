@@ -17,7 +17,7 @@ import {
   type Operation,
   type VmSnapshot,
 } from 'azure-vm-lifecycle';
-import type { ChartTimer } from './chart.types.js';
+import type { ChartTimer } from 'azure-vm-lifecycle/viz';
 
 /** The instance-view panel. */
 export interface InstanceViewPanel {

@@ -18,13 +18,12 @@ import {
   type VmSnapshot,
 } from 'azure-vm-lifecycle';
 import vmChartLayout from 'virtual:vm-chart-layout';
-import { mountChart, type ChartHandle } from './index.js';
 import { operationControls, refusalText, type OperationControl } from './controls.js';
 import { billingPanel, chartTimers, instanceViewPanel, meterText, operationRows, powerStateLine, simulatedTime } from './vm-connect.js';
 import { changesBetween, type LogEntry, type LogKind } from './vm-log.js';
 import { DEFAULT_FIELDS, newVmInput, type NewVmFields } from './new-vm-form.js';
 import { createTimeDriver, SPEEDS, type Speed } from './time-driver.js';
-import { attachZoom, ZOOM_STEP, type ZoomControl } from './zoom.js';
+import { attachZoom, mountChart, ZOOM_STEP, type ChartHandle, type ZoomControl } from 'azure-vm-lifecycle/viz';
 import { BILLING_BY_TABLE, byId } from './page-dom.js';
 
 type VmActor = Actor<typeof vmMachine>;
