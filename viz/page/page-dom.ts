@@ -1,5 +1,6 @@
 /**
- * Element lookup for the VM page, and the short names its billing-table switch shows.
+ * Element lookup and minimal writes for the VM page, and the short names its billing-table
+ * switch shows.
  */
 import type { BillingTable } from 'azure-vm-lifecycle';
 
@@ -10,6 +11,16 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const element = document.getElementById(id);
   if (!element) throw new Error(`index.html has no element #${id}`);
   return element as T;
+}
+
+/** Writes only what changed: an unchanged write still queues mutation records and restyles. */
+export function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+/** Sets an attribute only when its value changes. */
+export function setAttribute(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
 /** The billing-table switch's labels; the badge names the full title. */
