@@ -4,7 +4,7 @@ import { simulate } from 'azure-vm-lifecycle/simulate';
 import { SCENARIOS, scenarioNamed } from '../viz/page/scenarios.js';
 import { compareAt, isAtStep, playAction, scenarioRun } from '../viz/page/scenario-runner.js';
 import { createTimeTravel } from '../viz/page/time-travel.js';
-import { meterText } from '../viz/vm-connect.js';
+import { meterText } from '../viz/page/vm-connect.js';
 
 const codes = (snapshot: VmSnapshot) => {
   try {
