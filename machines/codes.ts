@@ -32,6 +32,13 @@ export const HIBERNATED_STATUS: Readonly<StatusText> = {
 /** The status code Azure uses for a power state it does not know. */
 export const POWER_UNKNOWN_CODE = 'PowerState/unknown';
 
+/**
+ * The status code of the power state *Creating* ("Virtual machine is allocating resources", in
+ * the power-state table of "States and billing status of Azure Virtual Machines", 2023). Parsed
+ * as `creating`; the model emits no power status while allocating.
+ */
+export const POWER_CREATING_CODE = 'PowerState/creating';
+
 /** Provisioning statuses by provisioning state; `failed` gets `/<error code>` appended. */
 export const PROVISIONING_STATUS: Readonly<Record<ProvisioningState, StatusText>> = {
   creating: { code: 'ProvisioningState/creating', displayStatus: 'Creating' },

@@ -5,6 +5,7 @@
 import {
   HIBERNATED_STATUS,
   OS_PROVISIONING_STATUS,
+  POWER_CREATING_CODE,
   POWER_STATUS,
   POWER_UNKNOWN_CODE,
   PROVISIONING_STATUS,
@@ -12,11 +13,16 @@ import {
 } from './codes.js';
 import { InstanceViewError, describeValue, quote } from './instance-view-errors.js';
 import { findJsonError } from './json-error-position.js';
+import { CREATING_POWER_CODES, contradictionOf, loadablePair } from './state-consistency.js';
 import type { AzureError, OsProvisioningState, PowerState, ProvisioningState } from './vm.types.js';
 
 /** What an instance view says about a VM, in the machine's vocabulary. */
 export interface ParsedInstanceView {
-  /** The power state; `hibernated` for `PowerState/deallocated` with `HibernationState/Hibernated`, `unknown` without a power status. */
+  /**
+   * The power state; `hibernated` for `PowerState/deallocated` with `HibernationState/Hibernated`,
+   * `creating` for `PowerState/creating`, `unknown` without a power status (a VM resource without
+   * an instance view has none).
+   */
   power: PowerState;
   /** The provisioning state, from the `ProvisioningState/*` status or else the resource's `provisioningState`. */
   provisioning: ProvisioningState;
@@ -24,10 +30,20 @@ export interface ParsedInstanceView {
   osProvisioning?: OsProvisioningState;
   /** Whether `HibernationState/Hibernated` was reported (then `power` is `hibernated`). */
   hibernated: boolean;
-  /** The error of `ProvisioningState/failed/<code>`: that code and the status's message (`''` without one). */
+  /**
+   * The error of `ProvisioningState/failed/<code>`: that code and the status's message (`''`
+   * without one). Absent for a failed state Azure gave no error code (`ProvisioningState/failed`,
+   * `provisioningState: "Failed"` or `"Canceled"`).
+   */
   error?: AzureError;
   /** The provisioning status's `time` as `Date#toISOString()` (UTC, millisecond precision), if it had one. */
   provisioningTime?: string;
+  /**
+   * The provisioning state exactly as the document spelled it, when it is none of the model's
+   * (`Migrating`, `Canceled`, …); `provisioning` then says how the model reads it: `Canceled` as
+   * `failed` (a terminal state that is not success), any other as `updating` (in progress).
+   */
+  rawProvisioningState?: string;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -37,6 +53,7 @@ const POWER_BY_SUFFIX: ReadonlyMap<string, PowerState> = new Map<string, PowerSt
   ...(Object.entries(POWER_STATUS) as [PowerState, { code: string }][])
     .filter(([state]) => state !== 'hibernated')
     .map(([state, { code }]): [string, PowerState] => [suffixOf(code), state]),
+  [suffixOf(POWER_CREATING_CODE), 'creating'],
   [suffixOf(POWER_UNKNOWN_CODE), 'unknown'],
 ]);
 
@@ -61,21 +78,26 @@ const PROVISIONING_BY_RESOURCE_STATE: ReadonlyMap<string, ProvisioningState> = n
   ),
 );
 
+/** ARM's third terminal provisioning state besides Succeeded and Failed. */
+const CANCELED = 'canceled';
+
 const POWER_FAMILY = 'powerstate';
 const PROVISIONING_FAMILY = 'provisioningstate';
 const HIBERNATION_FAMILY = familyOf(HIBERNATED_STATUS.code);
 const LEVELS = ['Info', 'Warning', 'Error'] as const;
 // ISO 8601 date-time with an explicit offset: without one, `Date.parse` would read local time.
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+// What marks a document as a VM resource (REST or the SDK's flattened form) rather than a bare view.
+const VM_RESOURCE_TYPE = 'microsoft.compute/virtualmachines';
+const VM_RESOURCE_ID = /\/providers\/microsoft\.compute\/virtualmachines\/[^/]+$/i;
+const SDK_RESOURCE_KEYS = ['provisioningState', 'vmId', 'hardwareProfile', 'storageProfile'] as const;
 
-const POWER_CODES = [...new Set([...Object.values(POWER_STATUS).map((s) => s.code), POWER_UNKNOWN_CODE])];
-const PROVISIONING_CODES = [
-  ...Object.values(PROVISIONING_STATUS)
-    .filter((s) => s !== PROVISIONING_STATUS.failed)
-    .map((s) => s.code),
-  ...Object.values(OS_PROVISIONING_STATUS).map((s) => s.code),
-  `${PROVISIONING_STATUS.failed.code}/<ErrorCode>`,
+const POWER_CODES = [
+  ...new Set([...Object.values(POWER_STATUS).map((s) => s.code), POWER_CREATING_CODE, POWER_UNKNOWN_CODE]),
 ];
+const PROVISIONING_CODES_EXPECTED =
+  '"ProvisioningState/<state>" (such as "ProvisioningState/succeeded"), "ProvisioningState/failed[/<ErrorCode>]", ' +
+  `${quote(OS_PROVISIONING_STATUS.osProvisioningInProgress.code)} or ${quote(OS_PROVISIONING_STATUS.osProvisioningComplete.code)}`;
 
 /**
  * Reads Azure's description of a VM into power and provisioning states.
@@ -84,6 +106,10 @@ const PROVISIONING_CODES = [
  * - a bare instance view, REST `VirtualMachineInstanceView` (`{ statuses: [...], vmAgent, disks, … }`)
  * - a VM resource from REST (`{ properties: { provisioningState, instanceView: { statuses } } }`), which is
  *   also the shape of a `listAll` item with `statusOnly=true`
+ * - a VM resource **without** an instance view: a plain GET, the PUT response (`provisioningState:
+ *   "Creating"`), a `list`/`listAll` item; its power state is `unknown`, and a resource without any
+ *   `provisioningState` is `succeeded` ("If the resource returns no provisioningState, it is assumed
+ *   to be Succeeded", Azure/azure-resource-manager-rpc `v1.0/Addendum.md`)
  * - the JS SDK's flattened `VirtualMachine` (`{ provisioningState, instanceView: { statuses } }`),
  *   whose status times are `Date`s
  *
@@ -91,23 +117,26 @@ const PROVISIONING_CODES = [
  * - the document, the instance view and each top-level status must be objects; `statuses` an array
  * - each top-level status: `code` a string; `level`, if given, `Info`, `Warning` or `Error`; `time`, if
  *   given, an ISO 8601 date-time with an offset (or a valid `Date`); `message`, if given, a string
- * - `PowerState/*`, `ProvisioningState/*` and `HibernationState/*` codes must be ones Azure defines;
- *   `ProvisioningState/failed` must carry its error code
+ * - `PowerState/*` and `HibernationState/*` codes must be ones Azure defines
  * - at most one power state, exactly one provisioning state (from a status, or else the resource's
  *   `provisioningState`), `HibernationState/Hibernated` only beside `PowerState/deallocated`
+ * - no contradiction between the power and provisioning statuses ({@link contradictionOf}): the
+ *   error names both
  *
  * Lenient, because Azure and its tools really send these:
+ * - `provisioningState` is a free string in the REST spec: `Canceled` reads as `failed`, any other
+ *   unknown value (`Migrating`, …) as `updating`, and {@link ParsedInstanceView.rawProvisioningState}
+ *   keeps it; the same for `ProvisioningState/<state>` codes; `ProvisioningState/failed` may come
+ *   without an error code
+ * - the brief *Stopped* Azure shows while creating reads as `creating` ({@link loadablePair})
  * - codes and `level` are compared case-insensitively (`OSProvisioningInprogress`, `osProvisioningComplete`)
  * - status codes of other families (`OSState/generalized`, …) are ignored, as are `displayStatus`
  *   (localizable) and everything outside the top-level `statuses` (`vmAgent`, `disks`, `extensions`
  *   reuse `ProvisioningState/*` codes for themselves, not for the VM)
- * - `null` counts as absent for the optional status fields, as some serializers write it
+ * - `null` counts as absent for the optional status fields and for `instanceView`, as some serializers write it
  * - the same power status twice is read once; the resource's `provisioningState` is not read when a
  *   `ProvisioningState/*` status is present (the status is the more precise of the two)
  * - levels are not checked against codes (`level` is informative; the code decides)
- *
- * `creating` is never returned as the power state: Azure shows no power status while allocating,
- * which reads as `unknown`.
  *
  * @param json - the parsed JSON value, an SDK object, or a JSON string of either
  * @returns the states the view describes
@@ -128,52 +157,62 @@ export function fromInstanceView(json: unknown): ParsedInstanceView {
       'an object: an instance view, a VM resource, or a JSON string of either',
     );
   }
-  const { view, viewPath, resourceState } = locateInstanceView(document);
-  return readStatuses(view, viewPath, resourceState);
+  return readDocument(locateInstanceView(document));
 }
 
 /** The instance view inside a document, where it was, and the resource's own provisioning state. */
 interface Located {
-  /** The instance view object. */
-  view: JsonObject;
-  /** Its JSON path. */
+  /** The instance view object; absent for a VM resource without one. */
+  view?: JsonObject;
+  /** The instance view's JSON path (where it would be, for a resource without one). */
   viewPath: string;
-  /** The resource's `provisioningState` and its path, when the document is a resource. */
+  /** Whether the document is a VM resource (which ARM lets omit its provisioning state). */
+  resource: boolean;
+  /** The resource's `provisioningState` and its path, when it has one. */
   resourceState?: { value: unknown; path: string };
 }
 
 /** Finds the instance view in any of the accepted envelopes. */
 function locateInstanceView(document: JsonObject): Located {
-  if (document['statuses'] !== undefined) return { view: document, viewPath: '$' };
-  if (document['instanceView'] !== undefined) {
-    // The SDK flattens `properties` into the resource object.
-    const view = document['instanceView'];
-    if (!isObject(view)) throw new InstanceViewError('$.instanceView', describeValue(view), 'an instance view object');
-    return { view, viewPath: '$.instanceView', resourceState: resourceState(document, '$') };
-  }
+  if (document['statuses'] !== undefined) return { view: document, viewPath: '$', resource: false };
   if (document['properties'] !== undefined) {
     const properties = document['properties'];
     if (!isObject(properties)) {
       throw new InstanceViewError('$.properties', describeValue(properties), 'an object (the VM resource\'s properties)');
     }
     const view = properties['instanceView'];
-    if (!isObject(view)) {
-      throw new InstanceViewError(
-        '$.properties.instanceView',
-        describeValue(view),
-        'an instance view object (GET the VM with $expand=instanceView, or listAll with statusOnly=true)',
-      );
-    }
-    return {
-      view,
-      viewPath: '$.properties.instanceView',
-      resourceState: resourceState(properties, '$.properties'),
-    };
+    const viewPath = '$.properties.instanceView';
+    const state = resourceState(properties, '$.properties');
+    if (view === undefined || view === null) return { viewPath, resource: true, ...(state && { resourceState: state }) };
+    if (!isObject(view)) throw new InstanceViewError(viewPath, describeValue(view), 'an instance view object');
+    return { view, viewPath, resource: true, ...(state && { resourceState: state }) };
+  }
+  const view = document['instanceView'];
+  if (view !== undefined && view !== null) {
+    // The SDK flattens `properties` into the resource object.
+    if (!isObject(view)) throw new InstanceViewError('$.instanceView', describeValue(view), 'an instance view object');
+    const state = resourceState(document, '$');
+    return { view, viewPath: '$.instanceView', resource: true, ...(state && { resourceState: state }) };
+  }
+  if (view === null || isVmResource(document)) {
+    const state = resourceState(document, '$');
+    return { viewPath: '$.instanceView', resource: true, ...(state && { resourceState: state }) };
   }
   throw new InstanceViewError(
     '$.statuses',
     'undefined',
-    'an array of statuses (or a VM resource with properties.instanceView, or an SDK VirtualMachine with instanceView)',
+    'an array of statuses (or a VM resource: properties, an id of Microsoft.Compute/virtualMachines, or an SDK VirtualMachine)',
+  );
+}
+
+/** Whether an object without `statuses`, `properties` or `instanceView` is still a VM resource. */
+function isVmResource(document: JsonObject): boolean {
+  const type = document['type'];
+  const id = document['id'];
+  return (
+    (typeof type === 'string' && type.toLowerCase() === VM_RESOURCE_TYPE) ||
+    (typeof id === 'string' && VM_RESOURCE_ID.test(id)) ||
+    SDK_RESOURCE_KEYS.some((key) => document[key] !== undefined && document[key] !== null)
   );
 }
 
@@ -187,25 +226,79 @@ function resourceState(holder: JsonObject, holderPath: string): Located['resourc
 interface Seen<T> {
   /** What it means. */
   value: T;
-  /** Its code as given. */
+  /** Its code as given (or, for the resource's provisioning state, its value). */
   code: string;
   /** The JSON path of its `code`. */
   codePath: string;
+  /** How error messages name it, when not by its quoted code. */
+  label?: string;
+}
+
+/** A provisioning state read from a status code or the resource's `provisioningState`. */
+interface ProvisioningReading {
+  state: ProvisioningState;
+  os?: OsProvisioningState;
+  error?: AzureError;
+  time?: string;
+  raw?: string;
+}
+
+/** The statuses the parser reads from an instance view. */
+interface StatusReadings {
+  power?: Seen<PowerState>;
+  provisioning?: Seen<ProvisioningReading>;
+  hibernation?: Seen<true>;
+}
+
+/** Reads a located document into the parsed states. */
+function readDocument(located: Located): ParsedInstanceView {
+  const statusesPath = `${located.viewPath}.statuses`;
+  const readings: StatusReadings = located.view ? readStatuses(located.view, statusesPath) : {};
+  const { power, hibernation } = readings;
+  const provisioning = readings.provisioning ?? readResourceState(located, statusesPath);
+
+  if (hibernation !== undefined && power?.value !== 'deallocated') {
+    throw new InstanceViewError(
+      hibernation.codePath,
+      power === undefined
+        ? `${quote(hibernation.code)} without a PowerState status`
+        : `${quote(hibernation.code)} besides ${quote(power.code)} at ${power.codePath}`,
+      `${quote(HIBERNATED_STATUS.code)} only together with ${quote(POWER_STATUS.deallocated.code)}`,
+    );
+  }
+
+  const { state, os, error, time, raw } = provisioning.value;
+  const parsed: ParsedInstanceView = {
+    power: hibernation !== undefined ? 'hibernated' : (power?.value ?? 'unknown'),
+    provisioning: state,
+    hibernated: hibernation !== undefined,
+  };
+  if (os !== undefined) parsed.osProvisioning = os;
+  if (error !== undefined) parsed.error = error;
+  if (time !== undefined) parsed.provisioningTime = time;
+  if (raw !== undefined) parsed.rawProvisioningState = raw;
+
+  const contradiction = contradictionOf(parsed);
+  if (contradiction !== null && power !== undefined) {
+    const powerCodes = hibernation ? `${quote(power.code)} and ${quote(hibernation.code)}` : quote(power.code);
+    throw new InstanceViewError(
+      power.codePath,
+      `${powerCodes} besides ${provisioning.label ?? `${quote(provisioning.code)} at ${provisioning.codePath}`}`,
+      `statuses that agree: ${contradiction}${
+        state === 'creating' && os === undefined ? ` (power states while creating: ${CREATING_POWER_CODES.join(', ')})` : ''
+      }`,
+    );
+  }
+  return loadablePair(parsed);
 }
 
 /** Reads the top-level statuses of an instance view. */
-function readStatuses(view: JsonObject, viewPath: string, resource: Located['resourceState']): ParsedInstanceView {
-  const statusesPath = `${viewPath}.statuses`;
+function readStatuses(view: JsonObject, statusesPath: string): StatusReadings {
   const statuses = view['statuses'];
   if (!Array.isArray(statuses)) {
     throw new InstanceViewError(statusesPath, describeValue(statuses), 'an array of statuses');
   }
-
-  let power: Seen<PowerState> | undefined;
-  let provisioning:
-    | Seen<{ state: ProvisioningState; os?: OsProvisioningState; error?: AzureError; time?: string }>
-    | undefined;
-  let hibernation: Seen<true> | undefined;
+  const readings: StatusReadings = {};
 
   statuses.forEach((status: unknown, index) => {
     const statusPath = `${statusesPath}[${index}]`;
@@ -228,6 +321,7 @@ function readStatuses(view: JsonObject, viewPath: string, resource: Located['res
       if (state === undefined) {
         throw new InstanceViewError(codePath, `an unknown code ${quote(code)}`, `one of ${POWER_CODES.map(quote).join(', ')}`);
       }
+      const { power } = readings;
       if (power !== undefined && power.value !== state) {
         throw new InstanceViewError(
           codePath,
@@ -235,12 +329,13 @@ function readStatuses(view: JsonObject, viewPath: string, resource: Located['res
           'at most one PowerState status',
         );
       }
-      power ??= { value: state, code, codePath };
+      readings.power ??= { value: state, code, codePath };
     } else if (family === PROVISIONING_FAMILY) {
       const read = readProvisioningCode(segments, message);
       if (read === undefined) {
-        throw new InstanceViewError(codePath, `an unknown code ${quote(code)}`, `one of ${PROVISIONING_CODES.map(quote).join(', ')}`);
+        throw new InstanceViewError(codePath, `an unknown code ${quote(code)}`, PROVISIONING_CODES_EXPECTED);
       }
+      const { provisioning } = readings;
       if (provisioning !== undefined) {
         throw new InstanceViewError(
           codePath,
@@ -248,79 +343,70 @@ function readStatuses(view: JsonObject, viewPath: string, resource: Located['res
           'exactly one ProvisioningState status',
         );
       }
-      provisioning = { value: { ...read, ...(time === undefined ? {} : { time }) }, code, codePath };
+      readings.provisioning = { value: { ...read, ...(time === undefined ? {} : { time }) }, code, codePath };
     } else if (family === HIBERNATION_FAMILY) {
       if (code.toLowerCase() !== HIBERNATED_STATUS.code.toLowerCase()) {
         throw new InstanceViewError(codePath, `an unknown code ${quote(code)}`, quote(HIBERNATED_STATUS.code));
       }
-      hibernation ??= { value: true, code, codePath };
+      readings.hibernation ??= { value: true, code, codePath };
     }
     // Other families (OSState/*, …) describe things the machine does not model.
   });
-
-  if (hibernation !== undefined && power?.value !== 'deallocated') {
-    throw new InstanceViewError(
-      hibernation.codePath,
-      power === undefined
-        ? `${quote(hibernation.code)} without a PowerState status`
-        : `${quote(hibernation.code)} besides ${quote(power.code)} at ${power.codePath}`,
-      `${quote(HIBERNATED_STATUS.code)} only together with ${quote(POWER_STATUS.deallocated.code)}`,
-    );
-  }
-
-  const parsed: ParsedInstanceView = {
-    power: hibernation !== undefined ? 'hibernated' : (power?.value ?? 'unknown'),
-    provisioning: 'succeeded',
-    hibernated: hibernation !== undefined,
-  };
-  if (provisioning !== undefined) {
-    const { state, os, error, time } = provisioning.value;
-    parsed.provisioning = state;
-    if (os !== undefined) parsed.osProvisioning = os;
-    if (error !== undefined) parsed.error = error;
-    if (time !== undefined) parsed.provisioningTime = time;
-  } else {
-    parsed.provisioning = readResourceState(resource, statusesPath);
-  }
-  return parsed;
+  return readings;
 }
 
-/** Reads the segments of a `ProvisioningState/…` code; `undefined` when Azure defines no such code. */
-function readProvisioningCode(
-  segments: readonly string[],
-  message: string | undefined,
-): { state: ProvisioningState; os?: OsProvisioningState; error?: AzureError } | undefined {
-  const state = PROVISIONING_BY_SEGMENT.get((segments[1] ?? '').toLowerCase());
+/**
+ * Reads the segments of a `ProvisioningState/…` code; `undefined` for a shape Azure does not use.
+ * - `ProvisioningState/<state>`: one of the model's states, `failed` without an error code, or a
+ *   free string (see {@link readProvisioningText})
+ * - `ProvisioningState/failed/<ErrorCode>`
+ * - `ProvisioningState/creating/OSProvisioningInprogress|OSProvisioningComplete`
+ */
+function readProvisioningCode(segments: readonly string[], message: string | undefined): ProvisioningReading | undefined {
+  const second = segments[1] ?? '';
   const detail = segments[2];
-  if (state === undefined) return undefined;
-  if (state === 'failed') {
-    // The error code is the only machine-readable reason; Azure always sends it.
-    if (segments.length !== 3 || detail === undefined || detail === '') return undefined;
-    return { state, error: { code: detail, message: message ?? '' } };
-  }
-  if (state === 'creating' && segments.length === 3) {
-    const os = OS_PROVISIONING_BY_SEGMENT.get((detail ?? '').toLowerCase());
+  if (second === '') return undefined;
+  if (segments.length === 2) return readProvisioningText(second);
+  const state = PROVISIONING_BY_SEGMENT.get(second.toLowerCase());
+  if (segments.length !== 3 || detail === undefined || detail === '') return undefined;
+  if (state === 'failed') return { state, error: { code: detail, message: message ?? '' } };
+  if (state === 'creating') {
+    const os = OS_PROVISIONING_BY_SEGMENT.get(detail.toLowerCase());
     return os === undefined ? undefined : { state, os };
   }
-  return segments.length === 2 ? { state } : undefined;
+  return undefined;
 }
 
-/** Falls back on the resource's `provisioningState` when no status gave one. */
-function readResourceState(resource: Located['resourceState'], statusesPath: string): ProvisioningState {
-  const names = Object.values(RESOURCE_PROVISIONING_STATE).map(quote).join(', ');
-  if (resource === undefined) {
+/**
+ * Reads a provisioning state given as text (the resource's `provisioningState`, or the second
+ * segment of a status code). ARM's terminal states are Succeeded, Failed and Canceled; any other
+ * is an operation in progress (Azure/azure-resource-manager-rpc `v1.0/Addendum.md`).
+ */
+function readProvisioningText(text: string): ProvisioningReading {
+  const known = PROVISIONING_BY_SEGMENT.get(text.toLowerCase()) ?? PROVISIONING_BY_RESOURCE_STATE.get(text.toLowerCase());
+  if (known !== undefined) return { state: known };
+  return text.toLowerCase() === CANCELED ? { state: 'failed', raw: text } : { state: 'updating', raw: text };
+}
+
+/** The provisioning state of a document without a `ProvisioningState/*` status. */
+function readResourceState(located: Located, statusesPath: string): Seen<ProvisioningReading> {
+  const { resourceState: state } = located;
+  if (state === undefined) {
+    if (located.resource) {
+      // ARM: a resource that returns no provisioningState is assumed to be Succeeded.
+      const holder = located.viewPath.replace(/\.instanceView$/, '');
+      return { value: { state: 'succeeded' }, code: '', codePath: holder, label: `a resource without a provisioningState (Succeeded, as ARM assumes) at ${holder}` };
+    }
     throw new InstanceViewError(
       statusesPath,
       'no ProvisioningState status',
       'exactly one ProvisioningState status, or a resource with a provisioningState',
     );
   }
-  const state =
-    typeof resource.value === 'string' ? PROVISIONING_BY_RESOURCE_STATE.get(resource.value.toLowerCase()) : undefined;
-  if (state === undefined) {
-    throw new InstanceViewError(resource.path, describeValue(resource.value), `one of ${names}`);
+  if (typeof state.value !== 'string') {
+    throw new InstanceViewError(state.path, describeValue(state.value), 'a string such as "Succeeded"');
   }
-  return state;
+  return { value: readProvisioningText(state.value), code: state.value, codePath: state.path };
 }
 
 /** Checks an optional `level`. */

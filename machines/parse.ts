@@ -5,4 +5,5 @@
  */
 export { fromInstanceView, type ParsedInstanceView } from './instance-view-parse.js';
 export { InstanceViewError } from './instance-view-errors.js';
+export { contradictionOf, loadablePair, type StatePair } from './state-consistency.js';
 export { startVmAt, impliedOperation, type StartVmAtOptions } from './restore.js';

@@ -56,8 +56,9 @@ function checkState(state: InitialState): void {
   if (!PROVISIONING_STATES.includes(state.provisioning)) {
     throw new VmInputError('state.provisioning', state.provisioning, `one of ${PROVISIONING_STATES.join(', ')}`);
   }
-  if (state.power === 'creating' && state.provisioning !== 'creating') {
-    throw new VmInputError('state.power', state.power, "a power state other than 'creating' unless provisioning is 'creating'");
+  // A delete preempts a create that is still allocating: the machine reaches creating + deleting.
+  if (state.power === 'creating' && state.provisioning !== 'creating' && state.provisioning !== 'deleting') {
+    throw new VmInputError('state.power', state.power, "a power state other than 'creating' unless provisioning is 'creating' or 'deleting'");
   }
   if (state.osProvisioning && state.provisioning !== 'creating') {
     throw new VmInputError('state.osProvisioning', state.osProvisioning, "nothing unless provisioning is 'creating'");

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InstanceViewError, fromInstanceView, type ParsedInstanceView } from 'azure-vm-lifecycle/parse';
+import { InstanceViewError, contradictionOf, fromInstanceView, type ParsedInstanceView } from 'azure-vm-lifecycle/parse';
 import { HIBERNATED_STATUS, OS_PROVISIONING_STATUS, POWER_STATUS, POWER_UNKNOWN_CODE, PROVISIONING_STATUS } from 'azure-vm-lifecycle';
 
 // FUZZ_RUNS raises the count for a longer search; the default keeps the suite fast.
@@ -17,21 +17,37 @@ const time = fc.oneof(
   fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
 );
 
-/** The power statuses of one valid view, from the code table. */
-const powerStatuses = fc.constantFrom<Json[]>(
-  [],
-  [{ code: POWER_UNKNOWN_CODE, level: 'Info' }],
-  ...Object.entries(POWER_STATUS).map(([state, s]) =>
-    state === 'hibernated'
-      ? [{ ...s, level: 'Info' }, { ...HIBERNATED_STATUS, level: 'Info' }]
-      : [{ ...s, level: 'Info' }],
-  ),
+type PowerState = ParsedInstanceView['power'];
+type ProvisioningState = ParsedInstanceView['provisioning'];
+type OsProvisioningState = ParsedInstanceView['osProvisioning'];
+
+/** The power statuses of one valid view, from the code table, with the state they show. */
+const powerStatuses = fc.constantFrom<{ state: PowerState; statuses: Json[] }>(
+  { state: 'unknown', statuses: [] },
+  { state: 'unknown', statuses: [{ code: POWER_UNKNOWN_CODE, level: 'Info' }] },
+  ...Object.entries(POWER_STATUS).map(([state, s]) => ({
+    state: state as PowerState,
+    statuses: state === 'hibernated' ? [{ ...s, level: 'Info' }, { ...HIBERNATED_STATUS, level: 'Info' }] : [{ ...s, level: 'Info' }],
+  })),
 );
 
-/** The provisioning status of one valid view, from the code table. */
+/** The provisioning status of one valid view, from the code table, with the state it shows. */
 const provisioningStatus = fc.oneof(
-  fc.constantFrom(...Object.values(PROVISIONING_STATUS).filter((s) => s !== PROVISIONING_STATUS.failed), ...Object.values(OS_PROVISIONING_STATUS)),
-  fc.constantFrom(...FAULTS).map((code) => ({ ...PROVISIONING_STATUS.failed, code: `${PROVISIONING_STATUS.failed.code}/${code}`, level: 'Error', message: `${code}.` })),
+  fc.constantFrom(
+    ...(Object.entries(PROVISIONING_STATUS) as [ProvisioningState, { code: string }][])
+      .filter(([state]) => state !== 'failed')
+      .map(([state, status]) => ({ state, os: undefined as OsProvisioningState, status: status as Record<string, Json> })),
+    ...Object.entries(OS_PROVISIONING_STATUS).map(([os, status]) => ({
+      state: 'creating' as ProvisioningState,
+      os: os as OsProvisioningState,
+      status: { ...status } as Record<string, Json>,
+    })),
+  ),
+  fc.constantFrom(...FAULTS).map((code) => ({
+    state: 'failed' as ProvisioningState,
+    os: undefined as OsProvisioningState,
+    status: { ...PROVISIONING_STATUS.failed, code: `${PROVISIONING_STATUS.failed.code}/${code}`, level: 'Error', message: `${code}.` } as Record<string, Json>,
+  })),
 );
 
 /** A valid instance view in one of the envelopes Azure and its SDK return. */
@@ -43,6 +59,9 @@ const validDocument = fc
     other: fc.boolean(),
     envelope: fc.constantFrom('bare', 'resource', 'sdk', 'listAll'),
   })
+  // Contradictory pairs are refused by design (instance-view-contradictions.test.ts).
+  .filter(({ power, provisioning }) => contradictionOf({ power: power.state, provisioning: provisioning.state, ...(provisioning.os ? { osProvisioning: provisioning.os } : {}) }) === null)
+  .map(({ power, provisioning, ...rest }) => ({ ...rest, power: power.statuses, provisioning: provisioning.status }))
   .chain(({ power, provisioning, time: t, other, envelope }) =>
     fc.shuffledSubarray([...power, { level: 'Info', ...provisioning, ...(t === undefined ? {} : { time: t }) }, ...(other ? [{ code: 'OSState/generalized', level: 'Info' }] : [])], { minLength: power.length + 1 + (other ? 1 : 0) }).map((statuses) => {
       const view = { computerName: 'myVM', vmAgent: { statuses: [{ code: 'ProvisioningState/succeeded' }] }, disks: [{ name: 'os', statuses: [{ code: 'ProvisioningState/updating' }] }], statuses };
@@ -133,7 +152,9 @@ function expectWellFormed(parsed: ParsedInstanceView): void {
   expect(POWER_STATES.has(parsed.power)).toBe(true);
   expect(PROVISIONING_STATES.has(parsed.provisioning)).toBe(true);
   expect(parsed.hibernated).toBe(parsed.power === 'hibernated');
-  expect(parsed.power).not.toBe('creating');
+  if (parsed.power === 'creating') expect(['creating', 'deleting']).toContain(parsed.provisioning);
+  expect(contradictionOf(parsed)).toBeNull();
+  if (parsed.rawProvisioningState !== undefined) expect(['failed', 'updating']).toContain(parsed.provisioning);
   if (parsed.osProvisioning !== undefined) expect(parsed.provisioning).toBe('creating');
   if (parsed.error !== undefined) {
     expect(parsed.provisioning).toBe('failed');

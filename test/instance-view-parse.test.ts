@@ -87,6 +87,69 @@ describe('provisioning states', () => {
   });
 });
 
+// The REST spec types `provisioningState` as a plain string; ARM's terminal states are Succeeded,
+// Failed and Canceled, and any other value means in progress (Azure/azure-resource-manager-rpc
+// v1.0/Addendum.md, "ProvisioningState property"); the 2023 table lists Migrating (MicrosoftDocs/
+// azure-compute-docs articles/virtual-machines/states-billing.md).
+describe('provisioning states beyond the model\'s', () => {
+  it.each([
+    ['Migrating', 'updating'],
+    ['Canceled', 'failed'],
+    ['canceled', 'failed'],
+    ['Accepted', 'updating'],
+    ['PreparingVMDisk', 'updating'],
+  ] as const)('reads the resource provisioningState %s as %s and keeps the raw value', (raw, provisioning) => {
+    expect(fromInstanceView({ properties: { provisioningState: raw } })).toEqual({
+      power: 'unknown',
+      provisioning,
+      hibernated: false,
+      rawProvisioningState: raw,
+    });
+  });
+
+  it.each([
+    ['ProvisioningState/migrating', 'updating', 'migrating'],
+    ['ProvisioningState/Canceled', 'failed', 'Canceled'],
+  ] as const)('reads the status %s as %s and keeps the raw state', (code, provisioning, raw) => {
+    expect(fromInstanceView({ statuses: [{ code }, running] })).toEqual({ power: 'running', provisioning, hibernated: false, rawProvisioningState: raw });
+  });
+
+  it('reads ProvisioningState/failed without an error code as failed without an error', () => {
+    expect(fromInstanceView({ statuses: [{ code: 'ProvisioningState/failed', level: 'Error', time: TIME }, running] })).toEqual({
+      power: 'running',
+      provisioning: 'failed',
+      hibernated: false,
+      provisioningTime: TIME_ISO,
+    });
+  });
+
+  it('reads PowerState/creating, the Creating power state of the 2023 table, as creating', () => {
+    expect(fromInstanceView({ statuses: [{ code: 'ProvisioningState/creating' }, { code: 'PowerState/creating' }] })).toEqual({
+      power: 'creating',
+      provisioning: 'creating',
+      hibernated: false,
+    });
+  });
+});
+
+describe('VM resources without an instance view', () => {
+  it.each([
+    ['a REST resource', { name: 'myVM', properties: { provisioningState: 'Creating' } }, 'creating'],
+    ['a REST resource with instanceView null', { properties: { provisioningState: 'Deleting', instanceView: null } }, 'deleting'],
+    ['an SDK VirtualMachine', { name: 'myVM', provisioningState: 'Updating', hardwareProfile: { vmSize: 'Standard_D2s_v5' } }, 'updating'],
+    ['an SDK VirtualMachine with instanceView null', { name: 'myVM', instanceView: null }, 'succeeded'],
+    ['a list item with only an id', { id: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1', location: 'eastus' }, 'succeeded'],
+    ['a list item with only a type', { type: 'Microsoft.Compute/virtualMachines', name: 'vm1' }, 'succeeded'],
+    ['a resource with properties but no provisioningState', { properties: { vmId: '0' } }, 'succeeded'],
+  ] as const)('reads %s: the provisioning state it has (ARM: none means Succeeded), power unknown', (_name, json, provisioning) => {
+    expect(fromInstanceView(json)).toEqual({ power: 'unknown', provisioning, hibernated: false });
+  });
+
+  it('reads a resource whose instance view has no ProvisioningState status as Succeeded, as ARM assumes', () => {
+    expect(fromInstanceView({ id: '/x', properties: { instanceView: { statuses: [running] } } })).toEqual({ power: 'running', provisioning: 'succeeded', hibernated: false });
+  });
+});
+
 describe('envelopes', () => {
   const statuses = [succeeded, running];
   const expected: ParsedInstanceView = { power: 'running', provisioning: 'succeeded', hibernated: false, provisioningTime: TIME_ISO };
@@ -188,25 +251,24 @@ describe('errors', () => {
     ['truncated JSON', '{"statuses": [{"code": "PowerState/run', '$', 'Invalid instance view at $: found a string that is not valid JSON (at line 1, column 39, offset 38: wanted the closing \'"\' of a string), expected a JSON object.'],
     ['JSON with a trailing comma', '{\n  "statuses": [\n    {"code": "PowerState/running"},\n  ]\n}', '$', 'Invalid instance view at $: found a string that is not valid JSON (at line 4, column 3, offset 56: wanted a value), expected a JSON object.'],
     ['an empty string', '', '$', 'Invalid instance view at $: found a string that is not valid JSON (at line 1, column 1, offset 0: wanted a value), expected a JSON object.'],
-    ['an object without statuses', { name: 'myVM' }, '$.statuses', 'Invalid instance view at $.statuses: found undefined, expected an array of statuses (or a VM resource with properties.instanceView, or an SDK VirtualMachine with instanceView).'],
+    ['an object without statuses', { name: 'myVM' }, '$.statuses', 'Invalid instance view at $.statuses: found undefined, expected an array of statuses (or a VM resource: properties, an id of Microsoft.Compute/virtualMachines, or an SDK VirtualMachine).'],
     ['statuses that are not an array', { statuses: { code: 'PowerState/running' } }, '$.statuses', 'Invalid instance view at $.statuses: found an object, expected an array of statuses.'],
-    ['a VM resource without an instance view', { name: 'myVM', properties: { provisioningState: 'Succeeded' } }, '$.properties.instanceView', 'Invalid instance view at $.properties.instanceView: found undefined, expected an instance view object (GET the VM with $expand=instanceView, or listAll with statusOnly=true).'],
-    ['properties that are not an object', { properties: 'x' }, '$.properties', 'Invalid instance view at $.properties: found a string ("x"), expected an object (the VM resource\'s properties).'],
+        ['properties that are not an object', { properties: 'x' }, '$.properties', 'Invalid instance view at $.properties: found a string ("x"), expected an object (the VM resource\'s properties).'],
     ['an SDK instanceView that is not an object', { instanceView: [] }, '$.instanceView', 'Invalid instance view at $.instanceView: found an array of 0 items, expected an instance view object.'],
     ['resource statuses that are not an array', { properties: { instanceView: { statuses: 'none' } } }, '$.properties.instanceView.statuses', 'Invalid instance view at $.properties.instanceView.statuses: found a string ("none"), expected an array of statuses.'],
     ['a status that is not an object', { statuses: [succeeded, 'PowerState/running'] }, '$.statuses[1]', 'Invalid instance view at $.statuses[1]: found a string ("PowerState/running"), expected a status object with a "code".'],
     ['a code that is a number', { statuses: [succeeded, { code: 42 }] }, '$.statuses[1].code', 'Invalid instance view at $.statuses[1].code: found a number (42), expected a string such as "PowerState/running".'],
     ['a missing code', { properties: { instanceView: { statuses: [ok[0], ok[1], { level: 'Info' }] } } }, '$.properties.instanceView.statuses[2].code', 'Invalid instance view at $.properties.instanceView.statuses[2].code: found undefined, expected a string such as "PowerState/running".'],
-    ['an unknown power state', { statuses: [succeeded, { code: 'PowerState/sleeping' }] }, '$.statuses[1].code', 'Invalid instance view at $.statuses[1].code: found an unknown code "PowerState/sleeping", expected one of "PowerState/starting", "PowerState/running", "PowerState/stopping", "PowerState/stopped", "PowerState/deallocating", "PowerState/deallocated", "PowerState/unknown".'],
-    ['PowerState/creating, which Azure never shows', { statuses: [succeeded, { code: 'PowerState/creating' }] }, '$.statuses[1].code', 'Invalid instance view at $.statuses[1].code: found an unknown code "PowerState/creating", expected one of "PowerState/starting", "PowerState/running", "PowerState/stopping", "PowerState/stopped", "PowerState/deallocating", "PowerState/deallocated", "PowerState/unknown".'],
-    ['an unknown provisioning state', { statuses: [{ code: 'ProvisioningState/migrating' }] }, '$.statuses[0].code', 'Invalid instance view at $.statuses[0].code: found an unknown code "ProvisioningState/migrating", expected one of "ProvisioningState/creating", "ProvisioningState/updating", "ProvisioningState/deleting", "ProvisioningState/succeeded", "ProvisioningState/creating/OSProvisioningInprogress", "ProvisioningState/creating/OSProvisioningComplete", "ProvisioningState/failed/<ErrorCode>".'],
-    ['a failed status without an error code', { statuses: [{ code: 'ProvisioningState/failed' }] }, '$.statuses[0].code', 'Invalid instance view at $.statuses[0].code: found an unknown code "ProvisioningState/failed", expected one of "ProvisioningState/creating", "ProvisioningState/updating", "ProvisioningState/deleting", "ProvisioningState/succeeded", "ProvisioningState/creating/OSProvisioningInprogress", "ProvisioningState/creating/OSProvisioningComplete", "ProvisioningState/failed/<ErrorCode>".'],
-    ['an unknown OS-provisioning substate', { statuses: [{ code: 'ProvisioningState/creating/OSProvisioningStalled' }] }, '$.statuses[0].code', 'Invalid instance view at $.statuses[0].code: found an unknown code "ProvisioningState/creating/OSProvisioningStalled", expected one of "ProvisioningState/creating", "ProvisioningState/updating", "ProvisioningState/deleting", "ProvisioningState/succeeded", "ProvisioningState/creating/OSProvisioningInprogress", "ProvisioningState/creating/OSProvisioningComplete", "ProvisioningState/failed/<ErrorCode>".'],
+    ['an unknown power state', { statuses: [succeeded, { code: 'PowerState/sleeping' }] }, '$.statuses[1].code', 'Invalid instance view at $.statuses[1].code: found an unknown code "PowerState/sleeping", expected one of "PowerState/starting", "PowerState/running", "PowerState/stopping", "PowerState/stopped", "PowerState/deallocating", "PowerState/deallocated", "PowerState/creating", "PowerState/unknown".'],
+    ['an unknown OS-provisioning substate', { statuses: [{ code: 'ProvisioningState/creating/OSProvisioningStalled' }] }, '$.statuses[0].code', 'Invalid instance view at $.statuses[0].code: found an unknown code "ProvisioningState/creating/OSProvisioningStalled", expected "ProvisioningState/<state>" (such as "ProvisioningState/succeeded"), "ProvisioningState/failed[/<ErrorCode>]", "ProvisioningState/creating/OSProvisioningInprogress" or "ProvisioningState/creating/OSProvisioningComplete".'],
+    ['a provisioning code with an empty state', { statuses: [{ code: 'ProvisioningState/' }] }, '$.statuses[0].code', 'Invalid instance view at $.statuses[0].code: found an unknown code "ProvisioningState/", expected "ProvisioningState/<state>" (such as "ProvisioningState/succeeded"), "ProvisioningState/failed[/<ErrorCode>]", "ProvisioningState/creating/OSProvisioningInprogress" or "ProvisioningState/creating/OSProvisioningComplete".'],
+    ['a succeeded code with a third segment', { statuses: [{ code: 'ProvisioningState/succeeded/extra' }] }, '$.statuses[0].code', 'Invalid instance view at $.statuses[0].code: found an unknown code "ProvisioningState/succeeded/extra", expected "ProvisioningState/<state>" (such as "ProvisioningState/succeeded"), "ProvisioningState/failed[/<ErrorCode>]", "ProvisioningState/creating/OSProvisioningInprogress" or "ProvisioningState/creating/OSProvisioningComplete".'],
+    ['a resource provisioningState that is not a string', { properties: { provisioningState: 3 } }, '$.properties.provisioningState', 'Invalid instance view at $.properties.provisioningState: found a number (3), expected a string such as "Succeeded".'],
+    ['a resource instanceView that is not an object', { properties: { instanceView: 'x' } }, '$.properties.instanceView', 'Invalid instance view at $.properties.instanceView: found a string ("x"), expected an instance view object.'],
     ['two different power states', { statuses: [succeeded, running, { code: 'PowerState/stopped' }] }, '$.statuses[2].code', 'Invalid instance view at $.statuses[2].code: found "PowerState/stopped" besides "PowerState/running" at $.statuses[1].code, expected at most one PowerState status.'],
     ['two provisioning states', { statuses: [succeeded, running, { code: 'ProvisioningState/succeeded' }] }, '$.statuses[2].code', 'Invalid instance view at $.statuses[2].code: found "ProvisioningState/succeeded" besides "ProvisioningState/succeeded" at $.statuses[0].code, expected exactly one ProvisioningState status.'],
     ['no provisioning state at all', { statuses: [running] }, '$.statuses', 'Invalid instance view at $.statuses: found no ProvisioningState status, expected exactly one ProvisioningState status, or a resource with a provisioningState.'],
-    ['an unknown resource provisioningState', { provisioningState: 'Canceled', instanceView: { statuses: [running] } }, '$.provisioningState', 'Invalid instance view at $.provisioningState: found a string ("Canceled"), expected one of "Creating", "Updating", "Deleting", "Succeeded", "Failed".'],
-    ['a level outside Info, Warning, Error', { statuses: [{ ...succeeded, level: 'Fatal' }] }, '$.statuses[0].level', 'Invalid instance view at $.statuses[0].level: found a string ("Fatal"), expected one of "Info", "Warning", "Error".'],
+        ['a level outside Info, Warning, Error', { statuses: [{ ...succeeded, level: 'Fatal' }] }, '$.statuses[0].level', 'Invalid instance view at $.statuses[0].level: found a string ("Fatal"), expected one of "Info", "Warning", "Error".'],
     ['a time that is not a date', { statuses: [{ ...succeeded, time: 'yesterday' }] }, '$.statuses[0].time', 'Invalid instance view at $.statuses[0].time: found a string ("yesterday"), expected an ISO 8601 date-time with an offset, such as "2024-05-01T12:00:00.0000000+00:00", or a valid Date.'],
     ['a time without an offset', { statuses: [{ ...succeeded, time: '2024-05-01T12:00:00' }] }, '$.statuses[0].time', 'Invalid instance view at $.statuses[0].time: found a string ("2024-05-01T12:00:00"), expected an ISO 8601 date-time with an offset, such as "2024-05-01T12:00:00.0000000+00:00", or a valid Date.'],
     ['30 February', { statuses: [{ ...succeeded, time: '2024-02-30T12:00:00Z' }] }, '$.statuses[0].time', 'Invalid instance view at $.statuses[0].time: found a string ("2024-02-30T12:00:00Z"), expected an ISO 8601 date-time with an offset, such as "2024-05-01T12:00:00.0000000+00:00", or a valid Date.'],
