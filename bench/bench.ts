@@ -11,6 +11,7 @@ import { compareLoads, measureUpdates, type LoadComparison } from './browser-row
 import { measureEventCost, type EventCostResult } from './event-cost.js';
 import { measureFleetMemory, type FleetMemoryResult } from './fleet-memory.js';
 import { measureLibrarySize, type LibrarySizeResult } from './library-size.js';
+import { measureSharedClock, type SharedClockResult } from './shared-clock.js';
 import { buildMermaidPage, buildOurPage } from './pages.js';
 import { BENCH_OUT } from './paths.js';
 import { summarize, type Summary } from './stats.js';
@@ -18,6 +19,7 @@ import { summarize, type Summary } from './stats.js';
 /** The keys of `results.json`, in the order the table shows them. */
 export const RESULT_KEYS = [
   'event_cost_ratio',
+  'shared_clock_ratio',
   'fleet_memory_ratio',
   'fleet_100k_heap_mb',
   'chart_ready_ratio',
@@ -40,6 +42,7 @@ export interface Goal {
 /** The issue's goals. */
 export const GOALS: Readonly<Record<ResultKey, Goal>> = {
   event_cost_ratio: { max: 2 },
+  shared_clock_ratio: { max: 1.5 },
   fleet_memory_ratio: { max: 2 },
   fleet_100k_heap_mb: { max: 1_000 },
   chart_ready_ratio: { max: 0.5 },
@@ -80,6 +83,7 @@ export interface BenchResults {
   details: {
     eventCost?: EventCostResult;
     fleetMemory?: FleetMemoryResult;
+    sharedClock?: SharedClockResult;
     librarySize?: LibrarySizeResult;
     loads?: LoadComparison;
     updates?: Awaited<ReturnType<typeof measureUpdates>>;
@@ -107,8 +111,9 @@ function kb(summary: Summary): Summary {
 }
 
 /**
- * Runs every row. With `scale` 1: 6 000 events × 15 alternating batches, 3 alternating fleets of
- * 100 000 actors, 7 alternating cold loads of each page, 3 × 1 000 live updates.
+ * Runs every row. With `scale` 1: 6 000 events × 15 alternating batches, 3 alternating runs of
+ * 16 000 VMs on one clock and one at a time, 3 alternating fleets of 100 000 actors, 7 alternating
+ * cold loads of each page, 3 × 1 000 live updates.
  */
 export async function runBench(options: BenchOptions = {}): Promise<BenchResults> {
   const scale = options.scale ?? 1;
@@ -132,6 +137,16 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     `vmMachine ns/event ÷ 2-region parallel machine, alternating batches; XState work per sent event: ` +
       `${vm.microsteps.toFixed(1)} microsteps and ${vm.events.toFixed(1)} processed events (timers, raised events) ` +
       `against ${baseline.microsteps.toFixed(1)} and ${baseline.events.toFixed(1)}`,
+  );
+
+  progress('shared clock');
+  const sharedClock = measureSharedClock({ actors: scaled(16_000, scale, 10), reps: scaled(3, scale, 1) });
+  details.sharedClock = sharedClock;
+  rows.shared_clock_ratio = row(
+    sharedClock.ratio,
+    'shared_clock_ratio',
+    `ns per fired timer, ${sharedClock.actors} VMs on one VirtualClock (${sharedClock.peakPending} timers pending) ÷ each VM alone on its clock, ` +
+      `alternating; the clock alone, ${sharedClock.actors} timers pending ÷ 1: ${sharedClock.clockOnlyRatio.median.toFixed(1)} (binary heap, O(log n))`,
   );
 
   progress('library size');

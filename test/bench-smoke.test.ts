@@ -39,6 +39,7 @@ describe('npm run bench, scaled down', () => {
     }
     expect(results.details.loads?.oursScripts.length).toBeGreaterThan(0);
     expect(results.details.loads?.mermaidScripts.length).toBeGreaterThan(0);
+    expect(results.details.sharedClock?.timersPerFleet).toBeGreaterThan(0);
     expect(results.details.librarySize?.byModule.some((module) => module.module.includes('vm.machine'))).toBe(true);
 
     const table = formatTable(results);

@@ -1,0 +1,70 @@
+/**
+ * How an error message shows the value it refused: briefly, on one line, and with every
+ * invisible character spelled out, so a hostile value can neither flood a log nor reorder it
+ * (a right-to-left override inside a quoted name would turn the rest of the line around).
+ */
+
+/** The most characters of a string an error message quotes; the rest is cut and counted. */
+export const MAX_QUOTED = 80;
+
+// Controls, format characters (bidi overrides and isolates, zero-width ones, the BOM) and the
+// two Unicode line breaks JSON leaves as they are. Lone surrogates JSON already escapes.
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+/**
+ * Quotes a string as JSON does, with control and format characters escaped as `\uXXXX`, cut after
+ * {@link MAX_QUOTED} characters (never inside a surrogate pair) and then saying how long it was.
+ *
+ * @example
+ * ```ts
+ * quoteText('evil\u202Etxt.exe'); // '"evil\\u202etxt.exe"'
+ * quoteText('a'.repeat(100));     // '"aaa…a"… (100 characters)'
+ * ```
+ */
+export function quoteText(text: string): string {
+  let end = Math.min(text.length, MAX_QUOTED);
+  if (end < text.length && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--;
+  const quoted = JSON.stringify(text.slice(0, end)).replace(INVISIBLE, (c) => {
+    const code = c.codePointAt(0) ?? 0;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+  return end < text.length ? `${quoted}… (${text.length} characters)` : quoted;
+}
+
+/**
+ * A value as an error message shows it:
+ * - a string quoted by {@link quoteText}
+ * - `number 5`, `boolean true`, `bigint 5`
+ * - `undefined`, `null`, `an array`, `a Date (…)`, `an object`, `a function`, `a symbol`
+ */
+export function describeValue(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return quoteText(value);
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return `${typeof value} ${String(value)}`;
+    case 'undefined':
+    case 'symbol':
+    case 'function':
+      return value === undefined ? 'undefined' : `a ${typeof value}`;
+  }
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (value instanceof Date) return `a Date (${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
+  return 'an object';
+}
+
+/**
+ * The path of a property as an error message shows it: a short identifier joined with a dot
+ * (`durations.starting`), any other name quoted in brackets (`durations["\u202e"]`), a symbol as
+ * `[Symbol("…")]`.
+ *
+ * @param parent - the path of the object holding the property (`''` at the top)
+ * @param key - the property's name
+ */
+export function keyPath(parent: string, key: string | symbol): string {
+  if (typeof key === 'string' && /^[A-Za-z_$][\w$]{0,79}$/.test(key)) return parent ? `${parent}.${key}` : key;
+  return `${parent}[${typeof key === 'symbol' ? `Symbol(${quoteText(key.description ?? '')})` : quoteText(key)}]`;
+}
