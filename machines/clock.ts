@@ -36,12 +36,41 @@ function before(a: PendingTimer, b: PendingTimer): boolean {
   return a.dueAt < b.dueAt || (a.dueAt === b.dueAt && a.id < b.id);
 }
 
-/** Checks a number argument: a TypeError for a non-number, a RangeError when `ok` refuses it. */
-function checked(method: string, value: unknown, what: string, ok: (n: number) => boolean, range: string): number {
-  if (typeof value !== 'number') throw new TypeError(`VirtualClock${method}: expected ${what}, got ${describeValue(value)}`);
-  if (!ok(value)) throw new RangeError(`VirtualClock${method}: expected ${range}, got ${value}`);
-  return value;
+/** Adds a timer to a binary min-heap ordered by {@link before}. */
+function push(heap: PendingTimer[], timer: PendingTimer): void {
+  let i = heap.length;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const above = heap[parent] as PendingTimer;
+    if (!before(timer, above)) break;
+    heap[i] = above;
+    i = parent;
+  }
+  heap[i] = timer;
 }
+
+/** Removes the top of a binary min-heap ordered by {@link before}. */
+function pop(heap: PendingTimer[]): void {
+  const last = heap.pop() as PendingTimer;
+  let i = 0;
+  for (let child = 1; child < heap.length; child = 2 * i + 1) {
+    if (child + 1 < heap.length && before(heap[child + 1] as PendingTimer, heap[child] as PendingTimer)) child++;
+    const smaller = heap[child] as PendingTimer;
+    if (!before(smaller, last)) break;
+    heap[i] = smaller;
+    i = child;
+  }
+  if (i < heap.length) heap[i] = last;
+}
+
+/** Checks a number argument: a TypeError for a non-number, a RangeError when `ok` refuses it. */
+function checked<T>(method: string, value: T, ok: (n: number) => boolean, expected: string): T {
+  if (typeof value === 'number' && ok(value)) return value;
+  const message = `VirtualClock${method}: expected ${expected}, got ${describeValue(value)}`;
+  throw typeof value === 'number' ? new RangeError(message) : new TypeError(message);
+}
+
+const finiteNonNegative = (n: number) => n >= 0 && n < Infinity;
 
 /**
  * A simulated clock that fires timers one by one at their exact due times, in due order,
@@ -63,25 +92,24 @@ function checked(method: string, value: unknown, what: string, ok: (n: number) =
  * ```
  */
 export class VirtualClock implements VmClock {
-  private current: number;
-  private nextId = 1;
+  #now: number;
+  #nextId = 1;
   /** A binary min-heap by {@link before}; may hold cancelled timers not yet dropped. */
-  private heap: PendingTimer[] = [];
+  #heap: PendingTimer[] = [];
   /** The ids of the timers neither fired nor cancelled. */
-  private readonly live = new Set<number>();
+  readonly #live = new Set<number>();
 
   /**
-   * @param start - the clock's reading at creation, in ms (default 0): a finite number within ±2^53
+   * @param start - the clock's reading at creation, in ms (default 0), within ±2^53
    * @throws TypeError for a non-number, RangeError for NaN, ±Infinity or a number beyond ±2^53
    */
   constructor(start = 0) {
-    const safe = (n: number) => Math.abs(n) <= Number.MAX_SAFE_INTEGER;
-    this.current = checked('', start, 'the start time as a number of ms', safe, 'the start time as a finite number of ms within ±2^53');
+    this.#now = checked('', start, (n) => Math.abs(n) <= Number.MAX_SAFE_INTEGER, 'a start time in ms within ±2^53');
   }
 
   /** The simulated time in ms. */
   now(): number {
-    return this.current;
+    return this.#now;
   }
 
   /**
@@ -90,34 +118,32 @@ export class VirtualClock implements VmClock {
    * negative, NaN or infinite `ms`
    */
   setTimeout(fn: (...args: unknown[]) => void, ms: number): number {
-    if (typeof fn !== 'function') throw new TypeError(`VirtualClock.setTimeout: expected a function to call, got ${describeValue(fn)}`);
-    checked('.setTimeout', ms, 'a delay as a number of ms', (n) => n >= 0 && n < Infinity, 'a finite delay of 0 or more ms');
-    const timer: PendingTimer = { id: this.nextId++, dueAt: this.current + ms, fn };
-    this.live.add(timer.id);
-    this.push(timer);
+    if (typeof fn !== 'function') throw new TypeError(`VirtualClock.setTimeout: expected a function, got ${describeValue(fn)}`);
+    const timer: PendingTimer = { id: this.#nextId++, dueAt: this.#now + checked('.setTimeout', ms, finiteNonNegative, 'a delay of 0 or more ms'), fn };
+    this.#live.add(timer.id);
+    push(this.#heap, timer);
     return timer.id;
   }
 
   /** Cancels a scheduled timer; unknown ids are ignored, as the platform's clearTimeout does. */
   clearTimeout(id: unknown): void {
-    if (!this.live.delete(id as number)) return;
     // Cancelled timers wait in the heap until they reach the top; rebuild it before they
     // outnumber the pending ones, so a clock that cancels much stays small.
-    if (this.heap.length > 32 && this.heap.length > 2 * this.live.size) {
-      const kept = this.heap.filter((timer) => this.live.has(timer.id));
-      this.heap = [];
-      for (const timer of kept) this.push(timer);
+    if (this.#live.delete(id as number) && this.#heap.length > 32 && this.#heap.length > 2 * this.#live.size) {
+      const kept = this.#heap.filter((timer) => this.#live.has(timer.id));
+      this.#heap = [];
+      for (const timer of kept) push(this.#heap, timer);
     }
   }
 
   /** How many timers are pending. */
   get pending(): number {
-    return this.live.size;
+    return this.#live.size;
   }
 
   /** The due time of the earliest pending timer, or `null` when none is pending. */
   nextDueAt(): number | null {
-    return this.peek()?.dueAt ?? null;
+    return this.#peek()?.dueAt ?? null;
   }
 
   /**
@@ -125,8 +151,7 @@ export class VirtualClock implements VmClock {
    * @throws TypeError for a non-number; RangeError for a negative, NaN or infinite `ms`
    */
   advance(ms: number): void {
-    checked('.advance', ms, 'a number of ms', (n) => n >= 0 && n < Infinity, 'a finite step of 0 or more ms');
-    this.advanceTo(this.current + ms);
+    this.advanceTo(this.#now + checked('.advance', ms, finiteNonNegative, 'a step of 0 or more ms'));
   }
 
   /**
@@ -134,13 +159,12 @@ export class VirtualClock implements VmClock {
    * @throws TypeError for a non-number; RangeError for NaN, ±Infinity or a time before now
    */
   advanceTo(time: number): void {
-    checked('.advanceTo', time, 'a time as a number of ms', Number.isFinite, 'a finite time in ms');
-    if (time < this.current) throw new RangeError(`VirtualClock.advanceTo: ${time} is before the current time ${this.current}`);
-    while (this.fireNext(time)) {
+    checked('.advanceTo', time, (n) => n >= this.#now && n < Infinity, `a time from now (${this.#now}) on`);
+    while (this.#fireNext(time)) {
       // each due timer fires at its own instant
     }
     // A timer may itself have advanced the clock further: never go back.
-    if (time > this.current) this.current = time;
+    if (time > this.#now) this.#now = time;
   }
 
   /** Fires the earliest pending timer (and any due with it); returns false when none is pending. */
@@ -161,62 +185,30 @@ export class VirtualClock implements VmClock {
    * @throws TypeError for a non-number; RangeError for a negative, fractional or NaN `limit`
    */
   runUntilIdle(limit = 10_000): number {
-    checked('.runUntilIdle', limit, 'a limit as a number of timers', (n) => n === Infinity || (Number.isInteger(n) && n >= 0), 'a limit of 0 or more whole timers (or Infinity)');
+    checked('.runUntilIdle', limit, (n) => n === Infinity || (Number.isInteger(n) && n >= 0), 'a limit of 0 or more timers, or Infinity');
     let fired = 0;
-    while (fired < limit && this.fireNext(Infinity)) fired++;
+    while (fired < limit && this.#fireNext(Infinity)) fired++;
     return fired;
   }
 
   /** Fires the earliest pending timer due by `limit` at its due time; false when there is none. */
-  private fireNext(limit: number): boolean {
-    const timer = this.peek();
+  #fireNext(limit: number): boolean {
+    const timer = this.#peek();
     if (!timer || timer.dueAt > limit) return false;
-    this.pop();
-    this.live.delete(timer.id);
-    if (timer.dueAt > this.current) this.current = timer.dueAt;
+    pop(this.#heap);
+    this.#live.delete(timer.id);
+    if (timer.dueAt > this.#now) this.#now = timer.dueAt;
     timer.fn();
     return true;
   }
 
   /** The earliest pending timer, after dropping cancelled ones from the top. */
-  private peek(): PendingTimer | undefined {
-    let top = this.heap[0];
-    while (top && !this.live.has(top.id)) {
-      this.pop();
-      top = this.heap[0];
+  #peek(): PendingTimer | undefined {
+    let top = this.#heap[0];
+    while (top && !this.#live.has(top.id)) {
+      pop(this.#heap);
+      top = this.#heap[0];
     }
     return top;
-  }
-
-  private push(timer: PendingTimer): void {
-    const heap = this.heap;
-    let i = heap.length;
-    heap.push(timer);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const above = heap[parent] as PendingTimer;
-      if (!before(timer, above)) break;
-      heap[i] = above;
-      i = parent;
-    }
-    heap[i] = timer;
-  }
-
-  private pop(): void {
-    const heap = this.heap;
-    const last = heap.pop();
-    if (!last || heap.length === 0) return;
-    let i = 0;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= heap.length) break;
-      const right = left + 1;
-      const child = right < heap.length && before(heap[right] as PendingTimer, heap[left] as PendingTimer) ? right : left;
-      const smaller = heap[child] as PendingTimer;
-      if (!before(smaller, last)) break;
-      heap[i] = smaller;
-      i = child;
-    }
-    heap[i] = last;
   }
 }

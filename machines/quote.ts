@@ -5,7 +5,7 @@
  */
 
 /** The most characters of a string an error message quotes; the rest is cut and counted. */
-export const MAX_QUOTED = 80;
+const MAX_QUOTED = 80;
 
 // Controls, format characters (bidi overrides and isolates, zero-width ones, the BOM) and the
 // two Unicode line breaks JSON leaves as they are. Lone surrogates JSON already escapes.
@@ -13,7 +13,7 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
 /**
  * Quotes a string as JSON does, with control and format characters escaped as `\uXXXX`, cut after
- * {@link MAX_QUOTED} characters (never inside a surrogate pair) and then saying how long it was.
+ * 80 characters (never inside a surrogate pair) and then saying how long it was.
  *
  * @example
  * ```ts
@@ -35,25 +35,16 @@ export function quoteText(text: string): string {
  * A value as an error message shows it:
  * - a string quoted by {@link quoteText}
  * - `number 5`, `boolean true`, `bigint 5`
- * - `undefined`, `null`, `an array`, `a Date (…)`, `an object`, `a function`, `a symbol`
+ * - `undefined`, `null`, `an array of 3 items`, `a Date (…)`, `an object`, `a function`, `a symbol`
  */
 export function describeValue(value: unknown): string {
-  switch (typeof value) {
-    case 'string':
-      return quoteText(value);
-    case 'number':
-    case 'boolean':
-    case 'bigint':
-      return `${typeof value} ${String(value)}`;
-    case 'undefined':
-    case 'symbol':
-    case 'function':
-      return value === undefined ? 'undefined' : `a ${typeof value}`;
-  }
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
+  const type = typeof value;
+  if (type === 'string') return quoteText(value as string);
+  if (type === 'number' || type === 'boolean' || type === 'bigint') return `${type} ${String(value)}`;
+  if (value === undefined || value === null) return String(value);
+  if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
   if (value instanceof Date) return `a Date (${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
-  return 'an object';
+  return type === 'object' ? 'an object' : `a ${type}`;
 }
 
 /**

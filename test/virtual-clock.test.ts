@@ -124,7 +124,7 @@ describe('VirtualClock', () => {
 
   it('refuses to go backwards, saying why', () => {
     const clock = new VirtualClock(100);
-    expect(() => clock.advanceTo(50)).toThrow('VirtualClock.advanceTo: 50 is before the current time 100');
+    expect(() => clock.advanceTo(50)).toThrow('VirtualClock.advanceTo: expected a time from now (100) on, got number 50');
     expect(() => clock.advance(-1)).toThrow(RangeError);
   });
 
