@@ -22,8 +22,8 @@ describe('validateInput', () => {
   });
 
   it.each<[string, VmInput, string]>([
-    ['a negative duration', { durations: { starting: -5 } }, "Invalid VM input 'durations.starting': got number -5; expected a non-negative finite number of milliseconds."],
-    ['a zero OSProvisioningComplete', { durations: { osProvisioningComplete: 0 } }, "Invalid VM input 'durations.osProvisioningComplete': got number 0; expected a positive finite number of milliseconds (OSProvisioningComplete is brief but visible)."],
+    ['a negative duration', { durations: { starting: -5 } }, "Invalid VM input 'durations.starting': got number -5; expected a number of milliseconds from 0 to 2147483647 (setTimeout fires longer delays at once)."],
+    ['a zero OSProvisioningComplete', { durations: { osProvisioningComplete: 0 } }, "Invalid VM input 'durations.osProvisioningComplete': got number 0; expected a number of milliseconds above 0 (OSProvisioningComplete is brief but visible) and at most 2147483647 (setTimeout fires longer delays at once)."],
     ['an unknown duration', { durations: { booting: 5 } as never }, "Invalid VM input 'durations.booting': got number 5; expected no such duration;"],
     ['an unknown image kind', { image: 'custom' as never }, 'Invalid VM input \'image\': got "custom"; expected one of "generalized", "specialized".'],
     ['an unknown option', { size: 'Standard_B1s' } as never, "Invalid VM input 'size': got \"Standard_B1s\"; expected no such option; the options are name,"],
@@ -33,8 +33,8 @@ describe('validateInput', () => {
     ['an all-digit Windows name', { name: '12345', osType: 'Windows' }, "Invalid VM input 'name'"],
     ['a 65-character Linux name', { name: 'a'.repeat(65) }, "Invalid VM input 'name'"],
     ['an unknown fault', { faults: ['DiskFull'] as never }, "Invalid VM input 'faults[0]': got \"DiskFull\"; expected one of \"AllocationFailed\","],
-    ['an invalid start time', { startTime: 'yesterday' }, "Invalid VM input 'startTime': got \"yesterday\"; expected a valid Date, an ISO 8601 date-time string or epoch milliseconds."],
-    ['a history limit of 0', { historyLimit: 0 }, "Invalid VM input 'historyLimit': got number 0; expected a whole number of at least 1."],
+    ['an invalid start time', { startTime: 'yesterday' }, "Invalid VM input 'startTime': got \"yesterday\"; expected a Date, whole epoch ms or an ISO 8601 date-time such as \"2025-03-01T08:00:00Z\" (UTC when it has no offset) in the years 0000–9999."],
+    ['a history limit of 0', { historyLimit: 0 }, "Invalid VM input 'historyLimit': got number 0; expected a whole number from 1 to 1000."],
     ['an unknown billing table', { billing: '2024' as never }, 'expected one of "seed-2018", "azure-2023".'],
   ])('rejects %s, naming the option and the accepted values', (_what, input, message) => {
     expect(() => validateInput(input)).toThrow(VmInputError);
