@@ -6,6 +6,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 const alias = [
   { find: /^azure-vm-lifecycle\/viz$/, replacement: here('./viz/chart/index.ts') },
+  { find: /^azure-vm-lifecycle\/emulator$/, replacement: here('./server/emulator.ts') },
   { find: /^azure-vm-lifecycle\/(parse|simulate|mermaid)$/, replacement: here('./machines/$1.ts') },
   { find: /^azure-vm-lifecycle$/, replacement: here('./machines/index.ts') },
 ];
@@ -20,6 +21,8 @@ export default defineConfig({
   build: {
     outDir: here('./dist-page'),
     emptyOutDir: true,
+    // The VM page, and the same page in emulator mode that `serve` opens at `/`.
+    rollupOptions: { input: { index: here('./viz/page/index.html'), emulator: here('./viz/page/emulator.html') } },
     // elk is 1.46 MB minified, once in the layout worker and once in the main-thread fallback,
     // both loaded only for machines without a build-time layout.
     chunkSizeWarningLimit: 1600,

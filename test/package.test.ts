@@ -2,7 +2,8 @@
  * The published package: `npm pack` alone builds it, and the tarball installs into an empty
  * folder and works in plain Node ESM, with type declarations.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +25,8 @@ describe('the packed package', () => {
     mkdirSync(app);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
     const xstate = JSON.parse(readFileSync(join(root, 'node_modules/xstate/package.json'), 'utf8')).version;
-    execFileSync(npm, ['install', tarball, `xstate@${xstate}`, '--prefer-offline', '--no-audit', '--no-fund', '--silent'], {
+    // better-sqlite3 (optional, for `serve --data`) is left out: it would compile here for a minute.
+    execFileSync(npm, ['install', tarball, `xstate@${xstate}`, '--omit=optional', '--prefer-offline', '--no-audit', '--no-fund', '--silent'], {
       cwd: app,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -103,4 +105,35 @@ describe('the packed package', () => {
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: app, encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual({ engine: 'elk', fits: true, sameFormatter: true, mountChart: 'function' });
   });
+
+  it('has the azure-vm-lifecycle command that npx finds in the installed package', () => {
+    const out = execFileSync(npm === 'npm' ? 'npx' : 'npx.cmd', ['--no-install', 'azure-vm-lifecycle', 'serve', '--help'], { cwd: app, encoding: 'utf8' });
+    expect(out).toContain('Usage: azure-vm-lifecycle serve [options]');
+  });
+
+  it('serves with the installed command: the listening line first, ARM and the built live page served, SIGTERM closes it', async () => {
+    // The command npx runs, started directly so the signal reaches the emulator itself.
+    const child = spawn(join(app, 'node_modules/.bin/azure-vm-lifecycle'), ['serve', '--port', '0', '--clock', 'instant'], {
+      cwd: app,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+    const first = (await lines.next()).value as string;
+    expect(first).toMatch(/^Listening on http:\/\/127\.0\.0\.1:\d+$/);
+    const url = first.slice('Listening on '.length);
+    const health = await (await fetch(`${url}/_emulator/health`)).json();
+    expect(health).toMatchObject({ status: 'ok', clock: 'instant', vms: 0 });
+    const page = await fetch(`${url}/`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('<title>Azure VM lifecycle — emulator</title>');
+    const script = /src="\.\/(assets\/emulator-[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    expect((await fetch(`${url}/${script}`)).status).toBe(200);
+    const missing = await fetch(`${url}/subscriptions/s/resourcegroups/rg`);
+    expect(await missing.json()).toEqual({ error: { code: 'MissingApiVersionParameter', message: 'The api-version query parameter (?api-version=) is required for all requests.' } });
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 30_000);
 });

@@ -1,0 +1,126 @@
+/**
+ * The emulator's options, the same names for `serve --flag` and `createEmulator({ … })`, checked
+ * with a message that says which option was wrong and what it accepts.
+ */
+import { CLOCK_MODES, type ClockMode } from './clocks.js';
+
+/** Options of `createEmulator` and `serve`. */
+export interface EmulatorOptions {
+  /** The TCP port; 0 picks a free one. Default 4280. */
+  port?: number;
+  /** The address to listen on. Default `127.0.0.1`; any non-loopback address needs a `token`. */
+  host?: string;
+  /** Serve TLS with a generated self-signed CA (its certificate is written to a file; see `caPath`). Default false. */
+  https?: boolean;
+  /** How time passes: `real` (timers at `timeScale`), `step` (each poll advances a step), `instant`. Default `real`. */
+  clock?: ClockMode;
+  /** In `real` mode, the factor applied to Azure's step durations. Default 0.01. */
+  timeScale?: number;
+  /** A folder to keep every resource in (SQLite); without it, everything is in memory. */
+  data?: string;
+  /** When set, every request must carry `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Items per page of a list, beyond which `nextLink` pages. Default 100. */
+  pageSize?: number;
+  /** Where to write the CA certificate with `https`; default `<data>/tls/ca.pem`, or a new temporary folder. */
+  caFile?: string;
+}
+
+/** The options with every default filled in. */
+export interface ResolvedOptions extends Required<Omit<EmulatorOptions, 'data' | 'token' | 'caFile'>> {
+  data: string | undefined;
+  token: string | undefined;
+  caFile: string | undefined;
+}
+
+/** Thrown for an invalid option; names the option. */
+export class EmulatorOptionError extends Error {
+  /** The option at fault. */
+  readonly option: string;
+  constructor(option: string, message: string) {
+    super(`Invalid option --${option}: ${message}`);
+    this.name = 'EmulatorOptionError';
+    this.option = option;
+  }
+}
+
+const KEYS = ['port', 'host', 'https', 'clock', 'timeScale', 'data', 'token', 'pageSize', 'caFile'] as const;
+
+/** Checks options and fills in defaults. */
+export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
+  for (const key of Object.keys(options)) {
+    if (!(KEYS as readonly string[]).includes(key)) throw new EmulatorOptionError(key, `no such option; the options are ${KEYS.join(', ')}.`);
+  }
+  const port = options.port ?? 4280;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EmulatorOptionError('port', `expected a whole number from 0 to 65535, got ${JSON.stringify(port)}.`);
+  const host = options.host ?? '127.0.0.1';
+  if (typeof host !== 'string' || host === '') throw new EmulatorOptionError('host', 'expected a host name or address.');
+  const clock = options.clock ?? 'real';
+  if (!CLOCK_MODES.includes(clock)) throw new EmulatorOptionError('clock', `expected one of ${CLOCK_MODES.join(', ')}, got ${JSON.stringify(clock)}.`);
+  const timeScale = options.timeScale ?? 0.01;
+  if (typeof timeScale !== 'number' || !Number.isFinite(timeScale) || timeScale <= 0) {
+    throw new EmulatorOptionError('time-scale', `expected a positive number (1 = Azure's real durations), got ${JSON.stringify(timeScale)}.`);
+  }
+  const pageSize = options.pageSize ?? 100;
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new EmulatorOptionError('page-size', `expected a whole number of at least 1, got ${JSON.stringify(pageSize)}.`);
+  if (options.token !== undefined && (typeof options.token !== 'string' || options.token.length < 1)) {
+    throw new EmulatorOptionError('token', 'expected a non-empty string.');
+  }
+  if (options.data !== undefined && (typeof options.data !== 'string' || options.data === '')) throw new EmulatorOptionError('data', 'expected a folder path.');
+  return {
+    port,
+    host,
+    https: options.https === true,
+    clock,
+    timeScale,
+    data: options.data,
+    token: options.token,
+    pageSize,
+    caFile: options.caFile,
+  };
+}
+
+/** Reads `serve`'s command-line flags (`--port 0`, `--https`, `--clock=step` …) into options. */
+export function parseServeArgs(args: readonly string[]): EmulatorOptions {
+  const options: EmulatorOptions = {};
+  const numbers: Record<string, 'port' | 'timeScale' | 'pageSize'> = { port: 'port', 'time-scale': 'timeScale', 'page-size': 'pageSize' };
+  const strings: Record<string, 'host' | 'data' | 'token' | 'caFile'> = { host: 'host', data: 'data', token: 'token', 'ca-file': 'caFile' };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!match) throw new EmulatorOptionError(arg.replace(/^-+/, ''), `unexpected argument '${arg}'; see serve --help.`);
+    const name = match[1]!;
+    if (name === 'https') {
+      options.https = true;
+      continue;
+    }
+    const known = name in numbers || name in strings || name === 'clock';
+    if (!known) throw new EmulatorOptionError(name, 'no such option; see serve --help.');
+    const value = match[2] ?? args[++i];
+    if (value === undefined) throw new EmulatorOptionError(name, 'expected a value after it.');
+    if (name === 'clock') options.clock = value as ClockMode;
+    else if (name in numbers) {
+      const number = Number(value);
+      if (value.trim() === '' || !Number.isFinite(number)) throw new EmulatorOptionError(name, `expected a number, got '${value}'.`);
+      options[numbers[name]!] = number;
+    } else options[strings[name]!] = value;
+  }
+  return options;
+}
+
+/** `serve --help`. */
+export const SERVE_HELP = `Usage: azure-vm-lifecycle serve [options]
+
+A local Azure Compute emulator: @azure/arm-compute and @azure/arm-resources talk to it as to ARM.
+
+Options:
+  --port N          TCP port (default 4280; 0 = any free port)
+  --host H          address to listen on (default 127.0.0.1; others need --token)
+  --https           serve TLS with a generated CA; its certificate's path is printed
+  --clock MODE      real (default) | step (each poll advances a step) | instant
+  --time-scale F    real mode: factor on Azure's durations (default 0.01)
+  --data DIR        keep resources in DIR (SQLite); default: in memory
+  --token T         require Authorization: Bearer T on every request
+  --page-size N     items per list page before nextLink (default 100)
+  --ca-file PATH    where --https writes its CA certificate
+`;

@@ -1,0 +1,95 @@
+/**
+ * The body of `PUT …/virtualMachines/{vm}` (Azure's `VirtualMachine` JSON) read as the VM's
+ * input, checked in full before any actor exists: a bad body is ARM's 400 naming the property,
+ * never a crashed process.
+ */
+import { validateInput, VmInputError, type VmInput } from '../machines/index.js';
+import { ArmError, invalidContent } from './arm-error.js';
+
+/** What a create request says about the VM beyond its input. */
+export interface VmResourceFields {
+  /** The Azure region, as sent (`westeurope`). */
+  location: string;
+  /** The resource's tags. */
+  tags: Record<string, string>;
+}
+
+/** The VM input and resource fields a PUT body describes. */
+export interface CreateRequest {
+  /** The input the VM's actor is created with. */
+  input: VmInput;
+  /** Fields of the resource the machine does not model. */
+  resource: VmResourceFields;
+}
+
+// Where each input option sits in Azure's VirtualMachine JSON (the error's `target`).
+const TARGETS: Record<string, string> = {
+  name: 'name',
+  resourceGroup: 'resourceGroupName',
+  image: 'properties.storageProfile',
+  osType: 'properties.storageProfile.osDisk.osType',
+  hibernationEnabled: 'properties.additionalCapabilities.hibernationEnabled',
+  priority: 'properties.priority',
+  evictionPolicy: 'properties.evictionPolicy',
+};
+
+type Json = Record<string, unknown>;
+
+function objectAt(value: unknown, path: string): Json | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) throw invalidContent(`'${path}' must be a JSON object.`, path);
+  return value as Json;
+}
+
+function stringAt(value: unknown, path: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw invalidContent(`'${path}' must be a string.`, path);
+  return value;
+}
+
+/**
+ * Reads a create body. The image kind follows Azure's rule for `osProfile`: a VM created from a
+ * generalized image must have one (its guest OS sets up from it), a specialized one must not.
+ * The OS type is `storageProfile.osDisk.osType`, else Windows when `osProfile.windowsConfiguration`
+ * is given, else Linux.
+ * @throws ArmError 400 naming the property at fault
+ */
+export function readCreateBody(body: unknown, vmName: string, resourceGroup: string): CreateRequest {
+  const root = objectAt(body, 'body');
+  if (!root) throw invalidContent('the body must be a VirtualMachine JSON object with a location.');
+  const location = stringAt(root.location, 'location');
+  if (!location) throw new ArmError(400, 'LocationRequired', 'The location property is required for this definition.', 'location');
+  const tags = objectAt(root.tags, 'tags') ?? {};
+  for (const [key, value] of Object.entries(tags)) stringAt(value, `tags.${key}`);
+  const properties = objectAt(root.properties, 'properties') ?? {};
+  const storage = objectAt(properties.storageProfile, 'properties.storageProfile');
+  const osDisk = objectAt(storage?.osDisk, 'properties.storageProfile.osDisk');
+  const osProfile = objectAt(properties.osProfile, 'properties.osProfile');
+  const capabilities = objectAt(properties.additionalCapabilities, 'properties.additionalCapabilities');
+  const createOption = stringAt(osDisk?.createOption, 'properties.storageProfile.osDisk.createOption');
+
+  const input: VmInput = {
+    name: vmName,
+    resourceGroup,
+    image: osProfile && createOption?.toLowerCase() !== 'attach' ? 'generalized' : 'specialized',
+  };
+  const osType = osDisk?.osType ?? (osProfile?.windowsConfiguration ? 'Windows' : undefined);
+  if (osType !== undefined) input.osType = osType as VmInput['osType'];
+  if (capabilities?.hibernationEnabled !== undefined) input.hibernationEnabled = capabilities.hibernationEnabled as boolean;
+  if (properties.priority !== undefined) input.priority = properties.priority as VmInput['priority'];
+  if (properties.evictionPolicy !== undefined) input.evictionPolicy = properties.evictionPolicy as VmInput['evictionPolicy'];
+  checkInput(input);
+  return { input, resource: { location, tags: tags as Record<string, string> } };
+}
+
+/** Validates input as the machine would, answering ARM's 400 instead of throwing VmInputError. */
+export function checkInput(input: VmInput): void {
+  try {
+    validateInput(input);
+  } catch (error) {
+    if (!(error instanceof VmInputError)) throw error;
+    const target = TARGETS[error.option] ?? error.option;
+    if (error.option === 'name') throw new ArmError(400, 'InvalidResourceName', error.message, target);
+    throw new ArmError(400, 'InvalidParameter', error.message, target);
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * `Microsoft.Compute/virtualMachines` as ARM serves it: create or update (PUT), update (PATCH),
+ * get, instance view, delete, the actions, and the lists. Every answer is the machine's and the
+ * package's pure mappings; this file adds ids, URLs and HTTP shapes.
+ */
+import { toInstanceView, toStatusOnlyItem, toVirtualMachine, resourceNotFound, type VmOperationEvent, type VmSnapshot } from '../machines/index.js';
+import { ArmError, invalidContent, invalidParameter, resourceGroupNotFound } from './arm-error.js';
+import type { VmRecord } from './fleet.js';
+import type { Answer } from './http-io.js';
+import { apiVersionOf, lroHeaders, page, type RouteContext } from './route-context.js';
+import { paramsOf, type Route, type RouteRequest } from './router.js';
+import { readCreateBody } from './vm-body.js';
+
+const GROUP = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}';
+const VMS = `${GROUP}/providers/Microsoft.Compute/virtualMachines`;
+const VM = `${VMS}/{vmName}`;
+
+/** A query flag (`?hibernate=true`): absent, or `true`/`false` in any case. */
+function flag(request: RouteRequest, name: string): boolean | undefined {
+  const value = request.query.get(name);
+  if (value === null) return undefined;
+  if (/^true$/i.test(value)) return true;
+  if (/^false$/i.test(value)) return false;
+  throw invalidParameter(`The value '${value}' of query parameter '${name}' is not valid; expected true or false.`, name);
+}
+
+/**
+ * The actions (`POST …/virtualMachines/{vm}/{action}`), one line each: the event the request
+ * sends, and whether Azure answers it as a long-running operation (202) or at once (204).
+ */
+export const VM_ACTIONS: readonly { action: string; event: (request: RouteRequest) => VmOperationEvent; answer: 'lro' | 'noContent' }[] = [
+  { action: 'start', event: () => ({ type: 'vm.start' }), answer: 'lro' },
+  { action: 'powerOff', event: (r) => ({ type: 'vm.powerOff', skipShutdown: flag(r, 'skipShutdown') }), answer: 'lro' },
+  { action: 'deallocate', event: (r) => ({ type: 'vm.deallocate', hibernate: flag(r, 'hibernate') }), answer: 'lro' },
+  { action: 'restart', event: () => ({ type: 'vm.restart' }), answer: 'lro' },
+  { action: 'redeploy', event: () => ({ type: 'vm.redeploy' }), answer: 'lro' },
+  { action: 'reapply', event: () => ({ type: 'vm.reapply' }), answer: 'lro' },
+  { action: 'simulateEviction', event: () => ({ type: 'vm.simulateEviction' }), answer: 'noContent' },
+];
+
+function withoutUndefined<T extends object>(event: T): T {
+  for (const key of Object.keys(event) as (keyof T)[]) if (event[key] === undefined) delete event[key];
+  return event;
+}
+
+/** The VM resource JSON; the instance view only when expanded, as Azure does. */
+export function vmResource(record: VmRecord, snapshot: VmSnapshot, expandInstanceView: boolean): Record<string, unknown> {
+  const resource = toVirtualMachine(snapshot, record.subscriptionId) as unknown as Record<string, unknown> & { properties: Record<string, unknown> };
+  // Fields the machine does not model yet come from the create request.
+  const body: Record<string, unknown> = { location: record.resource.location, tags: record.resource.tags, ...resource };
+  if (!expandInstanceView) {
+    const { instanceView: _omitted, ...properties } = resource.properties;
+    body.properties = properties;
+  }
+  return body;
+}
+
+/** The VM routes. */
+export function vmRoutes(context: RouteContext): Route[] {
+  const { fleet } = context;
+
+  const findGroup = (request: RouteRequest) => {
+    const group = fleet.group(request.params.subscriptionId!, request.params.resourceGroupName!);
+    if (!group) throw resourceGroupNotFound(request.params.resourceGroupName!);
+    return group;
+  };
+  const findVm = (request: RouteRequest): VmRecord => {
+    findGroup(request);
+    const { subscriptionId, resourceGroupName, vmName } = paramsOf(request, 'subscriptionId', 'resourceGroupName', 'vmName');
+    const record = fleet.vm(subscriptionId, resourceGroupName, vmName);
+    if (!record) {
+      const { status, code, message } = resourceNotFound(vmName, resourceGroupName);
+      throw new ArmError(status, code, message);
+    }
+    return record;
+  };
+
+  const put = (request: RouteRequest): Answer => {
+    apiVersionOf(request);
+    const { subscriptionId, resourceGroupName, vmName } = paramsOf(request, 'subscriptionId', 'resourceGroupName', 'vmName');
+    findGroup(request);
+    const existing = fleet.vm(subscriptionId, resourceGroupName, vmName);
+    if (existing) return update(request, existing);
+    const create = readCreateBody(request.body, vmName, resourceGroupName);
+    const accepted = fleet.createVm(subscriptionId, resourceGroupName, vmName, create);
+    const record = fleet.vm(subscriptionId, resourceGroupName, vmName)!;
+    return {
+      status: 201,
+      body: vmResource(record, accepted.snapshot, false),
+      headers: lroHeaders(request, subscriptionId, record.resource.location, accepted.id, false),
+    };
+  };
+
+  const update = (request: RouteRequest, record: VmRecord): Answer => {
+    if (request.body !== undefined && (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body))) {
+      throw invalidContent('the body must be a JSON object.');
+    }
+    const tags = (request.body as { tags?: unknown } | undefined)?.tags;
+    if (tags !== undefined && (typeof tags !== 'object' || tags === null || Array.isArray(tags))) throw invalidContent("'tags' must be a JSON object.", 'tags');
+    const accepted = fleet.operate(record, { type: 'vm.update' });
+    if (tags) record.resource = { ...record.resource, tags: tags as Record<string, string> };
+    return {
+      status: 200,
+      body: vmResource(record, accepted.snapshot, false),
+      headers: lroHeaders(request, record.subscriptionId, record.resource.location, accepted.id, false),
+    };
+  };
+
+  const action = (row: (typeof VM_ACTIONS)[number]) => (request: RouteRequest): Answer => {
+    apiVersionOf(request);
+    const event = withoutUndefined(row.event(request));
+    const record = findVm(request);
+    const accepted = fleet.operate(record, event);
+    if (row.answer === 'noContent') return { status: 204 };
+    return { status: 202, headers: lroHeaders(request, record.subscriptionId, record.resource.location, accepted.id, true) };
+  };
+
+  const routes: Route[] = [
+    { method: 'PUT', path: VM, handler: put },
+    {
+      method: 'PATCH',
+      path: VM,
+      handler: (request) => {
+        apiVersionOf(request);
+        return update(request, findVm(request));
+      },
+    },
+    {
+      method: 'GET',
+      path: VM,
+      handler: (request) => {
+        apiVersionOf(request);
+        const record = findVm(request);
+        const expand = (request.query.get('$expand') ?? '').toLowerCase() === 'instanceview';
+        return { status: 200, body: vmResource(record, fleet.read(record), expand) };
+      },
+    },
+    {
+      method: 'GET',
+      path: `${VM}/instanceView`,
+      handler: (request) => {
+        apiVersionOf(request);
+        const record = findVm(request);
+        return { status: 200, body: toInstanceView(fleet.read(record)) };
+      },
+    },
+    {
+      method: 'DELETE',
+      path: VM,
+      handler: (request) => {
+        apiVersionOf(request);
+        findGroup(request);
+        const { subscriptionId, resourceGroupName, vmName } = paramsOf(request, 'subscriptionId', 'resourceGroupName', 'vmName');
+        const record = fleet.vm(subscriptionId, resourceGroupName, vmName);
+        if (!record) return { status: 204 };
+        const accepted = fleet.operate(record, { type: 'vm.delete' });
+        const headers = lroHeaders(request, subscriptionId, record.resource.location, accepted.id, true);
+        return { status: 202, headers: { ...headers, 'Azure-AsyncNotification': 'Enabled' } };
+      },
+    },
+    {
+      method: 'GET',
+      path: VMS,
+      handler: (request) => {
+        apiVersionOf(request);
+        findGroup(request);
+        const { subscriptionId, resourceGroupName } = paramsOf(request, 'subscriptionId', 'resourceGroupName');
+        const records = fleet.vmsOf(subscriptionId, resourceGroupName);
+        const listed = page(request, records, (r) => r.key, context.pageSize);
+        return { status: 200, body: { ...listed, value: listed.value.map((r) => vmResource(r, r.actor.getSnapshot(), false)) } };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/subscriptions/{subscriptionId}/providers/Microsoft.Compute/virtualMachines',
+      handler: (request) => {
+        apiVersionOf(request);
+        const statusOnly = /^true$/i.test(request.query.get('statusOnly') ?? '');
+        const records = fleet.vmsOf(request.params.subscriptionId!);
+        const listed = page(request, records, (r) => r.key, context.pageSize);
+        const value = listed.value.map((r) => {
+          const snapshot = r.actor.getSnapshot();
+          return statusOnly
+            ? { location: r.resource.location, ...toStatusOnlyItem(snapshot, r.subscriptionId) }
+            : vmResource(r, snapshot, false);
+        });
+        return { status: 200, body: { ...listed, value } };
+      },
+    },
+  ];
+  for (const row of VM_ACTIONS) routes.push({ method: 'POST', path: `${VM}/${row.action}`, handler: action(row) });
+  return routes;
+}

@@ -1,0 +1,105 @@
+/**
+ * The live feed the page listens to (Server-Sent Events at `/_emulator/events`): the list of VMs
+ * whenever one changes, and for the VM being watched (`?vm=<resource id>`) its snapshot at every
+ * change and each request about it.
+ */
+import type { ServerResponse } from 'node:http';
+import type { Controller } from './control.js';
+import type { Fleet, VmRecord } from './fleet.js';
+import type { RequestLog } from './request-log.js';
+
+interface Watcher {
+  response: ServerResponse;
+  vm: VmRecord | undefined;
+}
+
+/** The feed's hub: who watches, and what to send them. */
+export class Watch {
+  private readonly watchers = new Set<Watcher>();
+  private listDirty = false;
+  private readonly dirtyVms = new Set<VmRecord>();
+  private flushScheduled = false;
+  private readonly heartbeat: ReturnType<typeof setInterval>;
+  private readonly stops: (() => void)[] = [];
+
+  constructor(
+    fleet: Fleet,
+    private readonly control: Controller,
+    log: RequestLog,
+  ) {
+    this.stops.push(
+      fleet.listen({
+        changed: (record) => this.markDirty(record),
+        removed: (record) => {
+          this.markDirty(record);
+          for (const watcher of this.watchers) if (watcher.vm === record) send(watcher.response, 'removed', { key: record.key });
+        },
+      }),
+      log.listen((entry) => {
+        if (this.watchers.size === 0) return;
+        for (const watcher of this.watchers) if (watcher.vm && watcher.vm.key === entry.vm) send(watcher.response, 'request', entry);
+      }),
+    );
+    // Comments keep proxies and browsers from closing an idle stream.
+    this.heartbeat = setInterval(() => {
+      for (const watcher of this.watchers) watcher.response.write(': keep-alive\n\n');
+    }, 15_000);
+    this.heartbeat.unref();
+  }
+
+  /** Starts a stream for a response; the watched VM (if any) gets its snapshot and log at once. */
+  open(response: ServerResponse, vm: VmRecord | undefined, backlog: unknown[]): void {
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+    });
+    const watcher: Watcher = { response, vm };
+    this.watchers.add(watcher);
+    response.on('close', () => this.watchers.delete(watcher));
+    send(response, 'vms', this.control.vms());
+    if (vm) {
+      send(response, 'vm', snapshotOf(vm));
+      for (const entry of backlog) send(response, 'request', entry);
+    }
+  }
+
+  /** Ends every stream. */
+  close(): void {
+    clearInterval(this.heartbeat);
+    for (const stop of this.stops) stop();
+    for (const watcher of this.watchers) watcher.response.end();
+    this.watchers.clear();
+  }
+
+  private markDirty(record: VmRecord): void {
+    if (this.watchers.size === 0) return;
+    this.listDirty = true;
+    this.dirtyVms.add(record);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const list = this.listDirty ? this.control.vms() : undefined;
+    this.listDirty = false;
+    for (const watcher of this.watchers) {
+      if (list) send(watcher.response, 'vms', list);
+      if (watcher.vm && this.dirtyVms.has(watcher.vm) && watcher.vm.actor.getSnapshot().status === 'active') {
+        send(watcher.response, 'vm', snapshotOf(watcher.vm));
+      }
+    }
+    this.dirtyVms.clear();
+  }
+}
+
+function snapshotOf(record: VmRecord): unknown {
+  const { value, context, status } = record.actor.getSnapshot();
+  return { key: record.key, snapshot: { value, context, status } };
+}
+
+function send(response: ServerResponse, event: string, data: unknown): void {
+  response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+}
