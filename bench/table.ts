@@ -26,7 +26,7 @@ export function formatTable(results: BenchResults): string {
       lines.push([key, '-', '-', '-', '0', '', 'not run']);
       continue;
     }
-    const goal = row.goal.max === undefined ? '(reported)' : `≤ ${figure(row.goal.max)}`;
+    const goal = row.goal.max !== undefined ? `≤ ${figure(row.goal.max)}` : row.goal.min !== undefined ? `≥ ${figure(row.goal.min)}` : '(reported)';
     lines.push([key, figure(row.median), figure(row.min), figure(row.max), String(row.reps), goal, status(row)]);
   }
   const widths = header.map((_, column) => Math.max(...lines.map((line) => (line[column] ?? '').length)));

@@ -71,13 +71,15 @@ export class AdjustableClock implements EmulatorClock {
   }
 
   advance(ms: number): void {
-    this.offset += ms;
-    const target = this.now();
+    const target = this.now() + ms;
+    // Step to each due time in turn, so that what a timer schedules can fall due on the way too.
     for (;;) {
       const due = this.earliest(target);
       if (!due) break;
+      if (due.dueAt > this.now()) this.offset += due.dueAt - this.now();
       this.fire(due.id);
     }
+    if (target > this.now()) this.offset += target - this.now();
   }
 
   advanceToNext(): boolean {
