@@ -19,7 +19,7 @@ import {
 import { ArmError, resourceGroupNotFound } from './arm-error.js';
 import type { ClockPolicy, EmulatorClock } from './clocks.js';
 import type { GroupRow, Store, VmRow } from './store.js';
-import type { CreateRequest } from './vm-body.js';
+import { checkInput, type CreateRequest } from './vm-body.js';
 import { persistVmState, restoreVmState } from './vm-persist.js';
 
 /** A resource group. */
@@ -174,14 +174,17 @@ export class Fleet {
     if (!owner) throw resourceGroupNotFound(group);
     if (owner.deleting) throw new ArmError(409, 'ResourceGroupBeingDeleted', `The resource group '${owner.name}' is in deprovisioning state and cannot perform this operation.`);
     const clock = this.clocks.clockFor();
-    const input: VmInput = { ...request.input, resourceGroup: owner.name, durations: { ...this.clocks.durations } };
+    const vmId = randomUUID();
+    // The machine derives operation ids from the vmId: unique across the emulator's VMs.
+    const input: VmInput = { ...request.input, resourceGroup: owner.name, subscriptionId, vmId, durations: { ...this.clocks.durations } };
+    checkInput(input);
     const actor = createActor(vmMachine, { clock, input });
     const row: VmRow = {
       key: vmKey(subscriptionId, group, name),
       subscriptionId,
       resourceGroup: owner.name,
       name,
-      vmId: randomUUID(),
+      vmId,
       resource: request.resource,
       input,
       clockReading: clock.now(),
@@ -276,16 +279,12 @@ export class Fleet {
     const { operation, history } = snapshot.context;
     const internal = (op: Operation | null) => op !== null && this.publishedId(record, op) === id.toLowerCase();
     const found = internal(operation) ? operation : history.find((op) => internal(op));
-    if (found) return this.withPublishedName(record, toAsyncOperationStatus(snapshot, found)!);
+    if (found) return toAsyncOperationStatus(snapshot, found)!;
     return this.finished.get(id.toLowerCase());
   }
 
-  private publishedId(record: VmRecord, operation: Operation): string {
-    return `${record.vmId.slice(0, 24)}${operation.id.slice(24)}`.toLowerCase();
-  }
-
-  private withPublishedName(record: VmRecord, status: AsyncOperationStatus): AsyncOperationStatus {
-    return { ...status, name: `${record.vmId.slice(0, 24)}${status.name.slice(24)}`.toLowerCase() };
+  private publishedId(_record: VmRecord, operation: Operation): string {
+    return operation.id.toLowerCase();
   }
 
   private adopt(row: VmRow, clock: EmulatorClock, actor: Actor<VmMachine>): VmRecord {
@@ -346,7 +345,7 @@ export class Fleet {
     const seen = record.lastFinished === null ? -1 : history.findIndex((op) => op.id === record.lastFinished);
     for (let i = seen + 1; i < history.length; i++) {
       const op = history[i]!;
-      this.finished.set(this.publishedId(record, op), this.withPublishedName(record, toAsyncOperationStatus(snapshot, op)!));
+      this.finished.set(this.publishedId(record, op), toAsyncOperationStatus(snapshot, op)!);
       if (this.finished.size > FINISHED_LIMIT) this.finished.delete(this.finished.keys().next().value!);
     }
     if (history.length > 0) record.lastFinished = history[history.length - 1]!.id;

@@ -31,6 +31,7 @@ const TARGETS: Record<string, string> = {
   hibernationEnabled: 'properties.additionalCapabilities.hibernationEnabled',
   priority: 'properties.priority',
   evictionPolicy: 'properties.evictionPolicy',
+  subscriptionId: 'subscriptionId',
 };
 
 type Json = Record<string, unknown>;
