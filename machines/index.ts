@@ -11,6 +11,9 @@ export * from './codes.js';
 export { vmMachine, createVmActor, durationOf, createVmContext, type VmMachine, type Region } from './vm.machine.js';
 export { deterministicGuid, defaultVmId, operationIdOf, isGuid, DEFAULT_SUBSCRIPTION_ID } from './ids.js';
 export { VirtualClock, readClock, type VmClock } from './clock.js';
+export { persistVm, restoreVm, type PersistedVm, type RestoreVmOptions } from './persistence.js';
+export { COORDINATION_EVENT_TYPES } from './event-gate.js';
+export { describeValue } from './describe-value.js';
 export { validateInput, VmInputError, DEFAULT_DURATIONS, FAULT_CODES, isFaultCode } from './settings.js';
 export {
   checkOperation,
@@ -21,6 +24,7 @@ export {
   isOperationEvent,
   operationInProgress,
   resourceNotFound,
+  invalidParameter,
   OPERATION_EVENT_TYPES,
   PREEMPTED_BY_DEALLOCATE,
   OPERATION_PREEMPTED,

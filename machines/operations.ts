@@ -134,10 +134,30 @@ export function resourceNotFound(vm: string, resourceGroup: string): OperationRe
 
 const TRANSITIONAL: readonly PowerState[] = ['creating', 'starting', 'stopping', 'deallocating'];
 
+/** The boolean parameters of operations, by event type (Azure's query parameters). */
+const BOOLEAN_PARAMETERS: Partial<Record<VmOperationEvent['type'], string>> = {
+  'vm.deallocate': 'hibernate',
+  'vm.powerOff': 'skipShutdown',
+};
+
+/**
+ * Azure's 400 `InvalidParameter` for an operation whose parameter has the wrong type
+ * (`hibernate` and `skipShutdown` are booleans: `"true"` is not one); `null` when the parameters
+ * are valid.
+ */
+export function invalidParameter(event: VmOperationEvent): OperationRejection | null {
+  const parameter = BOOLEAN_PARAMETERS[event.type];
+  if (parameter === undefined) return null;
+  const value = (event as unknown as Record<string, unknown>)[parameter];
+  if (value === undefined || typeof value === 'boolean') return null;
+  return { status: 400, code: 'InvalidParameter', message: `The value of parameter ${parameter} is invalid.`, target: parameter };
+}
+
 /**
  * What Azure answers an operation in the VM's current state: `null` when it accepts it
- * (HTTP 202, or 204 for `simulateEviction`), else the refusal (409 `OperationNotAllowed`, or 404
- * `ResourceNotFound` once the VM is deleted) with Azure's message.
+ * (HTTP 202, or 204 for `simulateEviction`), else the refusal (400 `InvalidParameter` for a
+ * parameter of the wrong type, 409 `OperationNotAllowed`, or 404 `ResourceNotFound` once the VM
+ * is deleted) with Azure's message.
  *
  * @example
  * ```ts
@@ -149,6 +169,8 @@ export function checkOperation(snapshot: VmSnapshot, event: VmOperationEvent): O
   const { settings } = snapshot.context;
   const vm = settings.name;
   const state = vmStateOf(snapshot);
+  const invalid = invalidParameter(event);
+  if (invalid) return invalid;
   if (!state || isDeleted(snapshot)) return resourceNotFound(vm, settings.resourceGroup);
   const name = operationNameOf(event);
   const { power, provisioning } = state;

@@ -2,11 +2,12 @@
  * Starting a VM actor at a known state — one read from a real VM's instance view — instead of
  * at create. Timed states resume with a full step's duration.
  */
-import { createActor, type ActorOptions, type AnyActorRef } from 'xstate';
+import { createActor, type ActorOptions, type StateValue } from 'xstate';
 import { VmInputError } from './settings.js';
 import { operationIdOf } from './ids.js';
+import { armPendingSteps, clockReading } from './persistence.js';
 import { createVmContext, durationOf, vmMachine, type VmMachine } from './vm.machine.js';
-import type { Durations, InitialState, Operation, OperationName, PowerState, ProvisioningState, VmInput } from './vm.types.js';
+import type { Durations, InitialState, Operation, OperationName, PowerState, ProvisioningState, VmInput, VmSettings } from './vm.types.js';
 
 const POWER_STATES: readonly PowerState[] = [
   'creating',
@@ -50,6 +51,8 @@ export function impliedOperation(state: InitialState): OperationName | null {
   }
 }
 
+const CREATING_POWER: readonly PowerState[] = ['creating', 'starting', 'running', 'unknown'];
+
 function checkState(state: InitialState): void {
   if (!state || typeof state !== 'object') throw new VmInputError('state', state, 'an object like fromInstanceView returns');
   if (!POWER_STATES.includes(state.power)) throw new VmInputError('state.power', state.power, `one of ${POWER_STATES.join(', ')}`);
@@ -60,9 +63,42 @@ function checkState(state: InitialState): void {
   if (state.power === 'creating' && state.provisioning !== 'creating' && state.provisioning !== 'deleting') {
     throw new VmInputError('state.power', state.power, "a power state other than 'creating' unless provisioning is 'creating' or 'deleting'");
   }
+  // A create ends when the VM first runs (or fails to allocate): any other power state while
+  // creating is a create that could never finish.
+  if (state.provisioning === 'creating' && !CREATING_POWER.includes(state.power)) {
+    throw new VmInputError('state.power', state.power, `one of ${CREATING_POWER.join(', ')} while provisioning is 'creating'`);
+  }
   if (state.osProvisioning && state.provisioning !== 'creating') {
     throw new VmInputError('state.osProvisioning', state.osProvisioning, "nothing unless provisioning is 'creating'");
   }
+  if (state.osProvisioning && state.power !== 'running') {
+    throw new VmInputError('state.osProvisioning', state.osProvisioning, "nothing unless the power state is 'running' (the guest OS sets up while the VM runs)");
+  }
+}
+
+/** The state value a loaded state starts at. */
+function stateValueOf(state: InitialState, settings: VmSettings): { value: StateValue; completesCreate: boolean } {
+  if (state.provisioning === 'deleting') return { value: 'deleting', completesCreate: false };
+  const power =
+    state.power === 'hibernated'
+      ? { deallocated: 'hibernated' }
+      : state.power === 'deallocated'
+        ? { deallocated: 'notHibernated' }
+        : state.power === 'unknown' && state.provisioning === 'creating'
+          ? 'creating'
+          : state.power;
+  if (state.provisioning === 'creating') {
+    // Running while creating: the guest OS is provisioning (generalized image) or, for a
+    // specialized image, the create has nothing left to do and completes now.
+    const substate = state.osProvisioning ?? (state.power === 'running' ? (settings.image === 'generalized' ? 'osProvisioningInProgress' : null) : 'pending');
+    if (substate === null) return { value: { exists: { power, provisioning: 'succeeded' } }, completesCreate: true };
+    return { value: { exists: { power, provisioning: { creating: substate } } }, completesCreate: false };
+  }
+  if (state.provisioning === 'updating') {
+    const changing = state.power === 'starting' || state.power === 'stopping' || state.power === 'deallocating';
+    return { value: { exists: { power, provisioning: { updating: changing ? 'changingPowerState' : 'updatingModel' } } }, completesCreate: false };
+  }
+  return { value: { exists: { power, provisioning: state.provisioning } }, completesCreate: false };
 }
 
 /**
@@ -78,49 +114,31 @@ function checkState(state: InitialState): void {
  */
 export function startVmAt(state: InitialState, options: StartVmAtOptions = {}) {
   checkState(state);
-  const clockNow = (options.clock as { now?: () => number } | undefined)?.now?.() ?? Date.now();
-  const context = createVmContext(options.input, clockNow);
+  const context = createVmContext(options.input, clockReading(options.clock));
   const implied = impliedOperation(state);
+  const { value, completesCreate } = stateValueOf(state, context.settings);
   context.operation = null;
   context.operationCount = 0;
   if (implied) {
     context.operationCount = 1;
     const operation: Operation = { name: implied, id: operationIdOf(context.settings.vmId, 1), startTime: 0, status: 'InProgress' };
-    context.operation = operation;
+    context.operation = completesCreate ? { ...operation, status: 'Succeeded', endTime: 0 } : operation;
+    if (completesCreate) context.history = [context.operation];
   }
   if (state.provisioning === 'failed') context.error = state.error ?? { code: 'InternalOperationError', message: '' };
+  if (state.provisioning === 'deleting') context.powerWhileDeleting = state.power;
 
-  const power =
-    state.power === 'hibernated'
-      ? { deallocated: 'hibernated' }
-      : state.power === 'deallocated'
-        ? { deallocated: 'notHibernated' }
-        : state.power === 'unknown' && state.provisioning === 'creating'
-          ? 'creating'
-          : state.power;
-  const provisioning = state.provisioning === 'creating' ? { creating: state.osProvisioning ?? 'pending' } : state.provisioning;
-  const snapshot = vmMachine.resolveState({ value: { exists: { power, provisioning } }, context });
-
-  // Timed states were not entered, so their timers were never set: set them as entry would.
-  const timed = snapshot._nodes.flatMap((node) => node.after.map((transition) => ({ node, transition })));
-  for (const { node, transition } of timed) {
+  const snapshot = vmMachine.resolveState({ value, context });
+  // Timed states were not entered, so their steps were never noted: note them as entry would.
+  for (const node of snapshot._nodes) {
+    const delay = node.after[0]?.delay as keyof Durations | undefined;
+    if (delay === undefined) continue;
     const region = node.id.startsWith('vm.exists.power') ? 'power' : 'provisioning';
-    const delay = transition.delay as keyof Durations;
-    if (delay === 'updating' && implied !== 'update') continue;
     context.timers[region] = { delay, startedAt: 0, dueAt: durationOf(context, delay) };
   }
 
   const actor = createActor(vmMachine, { ...options, snapshot, input: options.input });
   actor.start();
-  const scheduled = new Set<string>();
-  for (const { transition } of timed) {
-    if (scheduled.has(transition.eventType)) continue;
-    scheduled.add(transition.eventType);
-    const ms = durationOf(context, transition.delay as keyof Durations);
-    actor.system.scheduler.schedule(actor as AnyActorRef, actor as AnyActorRef, { type: transition.eventType }, ms, transition.eventType);
-  }
-  // Eventless transitions run after an event: let the regions settle (a completed operation
-  // whose power target is already reached completes now).
-  actor.send({ type: 'operation.accepted' });
+  armPendingSteps(actor, 0);
   return actor;
 }

@@ -1,14 +1,15 @@
 /**
  * The lifecycle of one Azure VM resource as an XState v5 statechart: two parallel regions,
- * `power` and `provisioning`, coordinated by `stateIn` guards and one raised event, both drawn
- * on the chart. Pure: no HTTP, DOM or wire JSON.
+ * `power` and `provisioning`, that coordinate by events drawn on the chart — the power region
+ * announces an accepted operation (`operation.accepted`) and every state it reaches
+ * (`power.running`, `power.stopped`, `power.deallocated`); provisioning reacts. Deletion is a
+ * state of the whole resource. Pure: no HTTP, DOM or wire JSON.
  */
-import { and, assign, createActor, enqueueActions, not, raise, setup, stateIn, type ActorOptions } from 'xstate';
+import { assign, createActor, enqueueActions, raise, setup, stateIn, type ActorOptions } from 'xstate';
 import { readClock } from './clock.js';
+import { gateEvents } from './event-gate.js';
 import { operationIdOf } from './ids.js';
 import {
-  checkOperation,
-  explainIgnored,
   faultApplies,
   faultError,
   isOperationEvent,
@@ -17,35 +18,24 @@ import {
   OPERATION_PREEMPTED,
   PREEMPTED_BY_DEALLOCATE,
 } from './operations.js';
-import { isFaultCode, validateFaultList, validateInput, FAULT_CODES } from './settings.js';
+import { validateFaultList, validateInput } from './settings.js';
 import type {
   Durations,
-  FaultCode,
   Operation,
   OperationName,
   PowerState,
   Timer,
   VmContext,
   VmEmitted,
-  VmEvent,
   VmInput,
+  VmMachineEvent,
 } from './vm.types.js';
 
-/** The two regions of the VM. */
-export type Region = 'power' | 'provisioning';
+/** The regions of the VM, and the Spot eviction's own timer. */
+export type Region = 'power' | 'provisioning' | 'eviction';
 
-const POWER = '#vm.exists.power';
-const PROVISIONING = '#vm.exists.provisioning';
-
-const isDeleting = stateIn(`${PROVISIONING}.deleting`);
-
-/** Actions of a power operation accepted from a power state: record it, then tell the provisioning region. */
-const accept = (from: PowerState) => [{ type: 'acceptOperation' as const, params: { from } }, 'announceOperation' as const];
-
-/** Guard: the operation in progress is one of these. */
-const isOperation = (...names: OperationName[]) => ({ type: 'isOperation' as const, params: { names } });
-/** Guard: the operation in progress was armed to fail with one of these faults. */
-const hasFault = (...codes: FaultCode[]) => ({ type: 'hasFault' as const, params: { codes } });
+/** A power state the power region announces when it reaches it. */
+type Announced = 'running' | 'stopped' | 'deallocated';
 
 /** How long the named step takes for this VM now, in ms. */
 export function durationOf(context: VmContext, delay: keyof Durations): number {
@@ -81,14 +71,15 @@ export function createVmContext(input: VmInput | undefined, clockNow: number, wa
     provisioningTime: 0,
     now: 0,
     clockOrigin: clockNow,
-    timers: { power: null, provisioning: null },
+    timers: { power: null, provisioning: null, eviction: null },
     operationCount: 1,
-    evictionScheduled: false,
+    powerWhileDeleting: null,
   };
 }
 
-type Args = { context: VmContext; event: VmEvent; self: Parameters<typeof readClock>[0] };
+type Args = { context: VmContext; self: Parameters<typeof readClock>[0] };
 
+/** The VM's time now, ms since its start instant; never earlier than what it has seen. */
 function tick({ context, self }: Args): number {
   return Math.max(context.now, readClock(self) - context.clockOrigin);
 }
@@ -99,10 +90,49 @@ function finish(context: VmContext, now: number, status: Operation['status'], er
   if (!current) return {};
   const ended: Operation = { ...current, status, endTime: now };
   if (error) ended.error = error;
-  const history = [...context.history, ended];
-  if (history.length > context.settings.historyLimit) history.splice(0, history.length - context.settings.historyLimit);
+  const limit = context.settings.historyLimit;
+  const history = context.history.length < limit ? [...context.history, ended] : [...context.history.slice(context.history.length - limit + 1), ended];
   return { operation: ended, history };
 }
+
+/** Records an operation accepted from a power state, taking the first armed fault that applies to it. */
+function accepted(context: VmContext, event: VmMachineEvent, now: number, from: PowerState, name: OperationName) {
+  let faults = context.faults;
+  let fault: Operation['fault'];
+  const index = faults.findIndex((code) => faultApplies(code, name, from, context.settings));
+  if (index >= 0) {
+    fault = faults[index];
+    faults = [...faults.slice(0, index), ...faults.slice(index + 1)];
+  }
+  const count = context.operationCount + 1;
+  const operation: Operation = { name, id: operationIdOf(context.settings.vmId, count), startTime: now, status: 'InProgress' };
+  if (fault) operation.fault = fault;
+  if (event.type === 'vm.deallocate' && event.hibernate === true) operation.hibernate = true;
+  if (event.type === 'vm.powerOff' && event.skipShutdown === true) operation.skipShutdown = true;
+  if (name === 'start' && from === 'hibernated') operation.resumingFromHibernation = true;
+  return { operation, operationCount: count, faults, now };
+}
+
+const POWER_LEAVES: readonly [PowerState, string][] = [
+  ['creating', '#vm.exists.power.creating'],
+  ['starting', '#vm.exists.power.starting'],
+  ['running', '#vm.exists.power.running'],
+  ['stopping', '#vm.exists.power.stopping'],
+  ['stopped', '#vm.exists.power.stopped'],
+  ['deallocating', '#vm.exists.power.deallocating'],
+  ['hibernated', '#vm.exists.power.deallocated.hibernated'],
+  ['deallocated', '#vm.exists.power.deallocated.notHibernated'],
+  ['unknown', '#vm.exists.power.unknown'],
+];
+
+/** Actions of a power operation accepted in a power state: record it, then tell provisioning. */
+const accept = (from: PowerState) => ({ type: 'acceptOperation' as const, params: { from } });
+/** Actions of an operation Azure accepts with nothing to change: record it, announce the state the VM is already in. */
+const acceptNoChange = (from: PowerState, state: Announced) => [accept(from), { type: 'announce' as const, params: { state } }];
+/** Entry action of a timed state: note when its step is due. */
+const timer = (region: 'power' | 'provisioning', delay: keyof Durations) => ({ type: 'startTimer' as const, params: { region, delay } });
+/** Exit action of a timed state. */
+const clearTimer = (region: 'power' | 'provisioning') => ({ type: 'stopTimer' as const, params: { region } });
 
 /**
  * The VM lifecycle statechart. One actor is one VM resource: starting the actor is Azure
@@ -110,6 +140,9 @@ function finish(context: VmContext, now: number, status: Operation['status'], er
  *
  * The actor reads time from the clock it is created with (`createActor(vmMachine, { clock })`),
  * so a {@link VirtualClock} or XState's `SimulatedClock` gives simulated status times.
+ * Events are checked before they reach the statechart: a malformed one, or one of the events
+ * the regions raise for each other, is refused with `operation.rejected` or `event.ignored`
+ * and changes nothing.
  *
  * @example
  * ```ts
@@ -125,10 +158,10 @@ function finish(context: VmContext, now: number, status: Operation['status'], er
  * // ['ProvisioningState/succeeded', 'PowerState/deallocated']
  * ```
  */
-export const vmMachine = setup({
+const statechart = setup({
   types: {
     context: {} as VmContext,
-    events: {} as VmEvent,
+    events: {} as VmMachineEvent,
     input: {} as VmInput | undefined,
     emitted: {} as VmEmitted,
   },
@@ -146,157 +179,125 @@ export const vmMachine = setup({
   guards: {
     /** No user operation is in progress. */
     isIdle: ({ context }) => operationInProgress(context.operation) === null,
-    /** The operation in progress is one of these. */
-    isOperation: ({ context }, params: { names: OperationName[] }) => {
-      const current = operationInProgress(context.operation);
-      return current !== null && params.names.includes(current.name);
-    },
-    /** The operation in progress was armed to fail with one of these faults. */
-    hasFault: ({ context }, params: { codes: FaultCode[] }) => {
-      const fault = operationInProgress(context.operation)?.fault;
-      return fault !== undefined && params.codes.includes(fault);
-    },
-    /** A plain deallocate that Azure carries out now: idle, or preempting start, restart or powerOff. */
-    canDeallocateNow: ({ context, event }) => {
+    /** A plain deallocate Azure carries out now: nothing in progress, or a start, restart or powerOff it preempts. */
+    canDeallocate: ({ context, event }) => {
       if (event.type !== 'vm.deallocate' || event.hibernate === true) return false;
       const current = operationInProgress(context.operation);
       return current === null || PREEMPTED_BY_DEALLOCATE.includes(current.name);
     },
-    /** The deallocate request asks to hibernate. */
-    isHibernateRequest: ({ event }) => event.type === 'vm.deallocate' && event.hibernate === true,
-    /** The VM was created with hibernation enabled. */
-    isHibernationEnabled: ({ context }) => context.settings.hibernationEnabled,
-    /** The deallocate in progress hibernates the VM. */
-    isHibernating: ({ context }) => {
+    /** A hibernate request Azure carries out now: hibernation enabled, nothing in progress, provisioning succeeded. */
+    canHibernate: ({ context, event }) =>
+      event.type === 'vm.deallocate' &&
+      event.hibernate === true &&
+      context.settings.hibernationEnabled &&
+      context.error === null &&
+      operationInProgress(context.operation) === null,
+    /** A simulated eviction Azure accepts now: a Spot VM with nothing in progress. */
+    canSimulateEviction: ({ context }) => context.settings.priority !== 'Regular' && operationInProgress(context.operation) === null,
+    /** The operation in progress was armed to fail. */
+    isFailing: ({ context }) => operationInProgress(context.operation)?.fault !== undefined,
+    /** Allocating hardware fails: create (AllocationFailed, InternalOperationError), or a start from deallocated. */
+    allocationFails: ({ context }) => {
       const current = operationInProgress(context.operation);
-      return current?.name === 'deallocate' && current.hibernate === true;
+      return current?.fault === 'AllocationFailed' || (current?.name === 'create' && current.fault === 'InternalOperationError');
     },
-    /** The start in progress resumes a hibernated VM. */
-    isResumingFromHibernation: ({ context }) => operationInProgress(context.operation)?.resumingFromHibernation === true,
-    /** The operation in progress is a redeploy (it powers the VM back on after moving it). */
+    /** Allocating fails while resuming a hibernated VM: it stays hibernated. */
+    resumeFails: ({ context }) => {
+      const current = operationInProgress(context.operation);
+      return current?.fault === 'AllocationFailed' && current.resumingFromHibernation === true;
+    },
+    /** The guest OS fails to provision (OSProvisioningTimedOut, OSProvisioningClientError). */
+    osProvisioningFails: ({ context }) => {
+      const fault = operationInProgress(context.operation)?.fault;
+      return fault === 'OSProvisioningTimedOut' || fault === 'OSProvisioningClientError';
+    },
+    /** The deallocate in progress hibernates the VM. */
+    isHibernating: ({ context }) => operationInProgress(context.operation)?.hibernate === true,
+    /** The operation in progress is a redeploy: it powers the VM back on after moving it. */
     isRedeploying: ({ context }) => operationInProgress(context.operation)?.name === 'redeploy',
     /** The VM was created from a generalized image, so its guest OS provisions itself. */
     isGeneralizedImage: ({ context }) => context.settings.image === 'generalized',
-    /** The VM is a Spot (or legacy Low priority) VM. */
-    isSpot: ({ context }) => context.settings.priority !== 'Regular',
-    /** An evicted Spot VM is deleted rather than deallocated. */
-    isEvictionPolicyDelete: ({ context }) => context.settings.evictionPolicy === 'Delete',
+    /** A Spot VM whose eviction deallocates it. */
+    isEvictedToDeallocated: ({ context }) => context.settings.priority !== 'Regular' && context.settings.evictionPolicy === 'Deallocate',
+    /** A Spot VM whose eviction deletes it. */
+    isEvictedToDeletion: ({ context }) => context.settings.priority !== 'Regular' && context.settings.evictionPolicy === 'Delete',
   },
   actions: {
-    /** Records an accepted operation, taking the first armed fault that applies to it. */
-    acceptOperation: assign((args, params: { from?: PowerState; name?: OperationName }) => {
-      const { context, event } = args;
-      if (!params.name && !isOperationEvent(event)) return {};
-      const now = tick(args as Args);
-      const name = params.name ?? operationNameOf(event as Parameters<typeof operationNameOf>[0]);
-      const index = context.faults.findIndex((code) => faultApplies(code, name, params.from ?? 'unknown', context.settings));
-      const faults = [...context.faults];
-      const fault = index >= 0 ? faults.splice(index, 1)[0] : undefined;
-      const count = context.operationCount + 1;
-      const operation: Operation = { name, id: operationIdOf(context.settings.vmId, count), startTime: now, status: 'InProgress' };
-      if (fault) operation.fault = fault;
-      if (event.type === 'vm.deallocate' && event.hibernate) operation.hibernate = true;
-      if (event.type === 'vm.powerOff' && event.skipShutdown) operation.skipShutdown = true;
-      if (name === 'start' && params.from === 'hibernated') operation.resumingFromHibernation = true;
-      return { operation, operationCount: count, faults, now };
+    /** Records an accepted power operation, then announces it to the provisioning region. */
+    acceptOperation: enqueueActions(({ context, event, self, enqueue }, params: { from: PowerState }) => {
+      if (!isOperationEvent(event)) return;
+      enqueue.assign(accepted(context, event, tick({ context, self }), params.from, operationNameOf(event)));
+      enqueue.raise({ type: 'operation.accepted' });
     }),
-    /** Tells the provisioning region that a power operation was accepted. */
-    announceOperation: raise({ type: 'operation.accepted' }),
-    /** Ends the operation in progress `Succeeded`. */
-    completeOperation: assign((args) => {
-      const now = tick(args as Args);
-      return { now, ...finish(args.context, now, 'Succeeded') };
+    /** Records an accepted update or reapply (provisioning only; power does not change). */
+    acceptModelUpdate: assign(({ context, event, self }) =>
+      isOperationEvent(event) ? accepted(context, event, tick({ context, self }), 'unknown', operationNameOf(event)) : {},
+    ),
+    /** Announces the power state the power region reached, for the provisioning region. */
+    announce: raise((_, params: { state: Announced }) => ({ type: `power.${params.state}` as const })),
+    /** Ends the operation in progress `Succeeded` and stamps the provisioning outcome's time. */
+    completeOperation: assign(({ context, self }) => {
+      const now = tick({ context, self });
+      return { now, provisioningTime: now, ...finish(context, now, 'Succeeded') };
     }),
     /** Ends the operation in progress `Failed` with the Azure error it was armed with. */
-    failOperation: assign((args) => {
-      const now = tick(args as Args);
-      const { context } = args;
+    failOperation: assign(({ context, self }) => {
+      const now = tick({ context, self });
       const code = operationInProgress(context.operation)?.fault ?? 'InternalOperationError';
       const error = faultError(code, context.settings.name);
-      return { now, error, ...finish(context, now, 'Failed', error) };
-    }),
-    /** Ends the operation in progress `Canceled`: a more recent one preempts it. */
-    preemptOperation: assign((args) => {
-      const now = tick(args as Args);
-      return { now, ...finish(args.context, now, 'Canceled', { ...OPERATION_PREEMPTED }) };
-    }),
-    /** Stamps the time of a provisioning outcome (the `time` of succeeded and failed statuses). */
-    stampProvisioningTime: assign((args) => {
-      const now = tick(args as Args);
-      return { now, provisioningTime: now };
+      return { now, provisioningTime: now, error, ...finish(context, now, 'Failed', error) };
     }),
     /** Forgets the error once provisioning leaves `failed` (the next operation is under way). */
     clearError: assign({ error: null }),
-    /** Notes when a region's timed step is due (for countdowns and the no-stuck-state invariant). */
-    startTimer: assign((args, params: { region: Region; delay: keyof Durations; onlyFor?: OperationName[] }) => {
-      const { context } = args;
-      const now = tick(args as Args);
-      const current = operationInProgress(context.operation);
-      if (params.onlyFor && !(current && params.onlyFor.includes(current.name))) {
-        return { now, timers: { ...context.timers, [params.region]: null } };
-      }
-      const timer: Timer = { delay: params.delay, startedAt: now, dueAt: now + durationOf(context, params.delay) };
-      return { now, timers: { ...context.timers, [params.region]: timer } };
+    /** Notes when a region's timed step is due (for countdowns, invariants and restoring). */
+    startTimer: assign(({ context, self }, params: { region: 'power' | 'provisioning'; delay: keyof Durations }) => {
+      const now = tick({ context, self });
+      const due: Timer = { delay: params.delay, startedAt: now, dueAt: now + durationOf(context, params.delay) };
+      return { now, timers: { ...context.timers, [params.region]: due } };
     }),
-    /** Forgets a region's timed step once it is left (or frozen by a deletion). */
-    stopTimer: assign(({ context }, params: { region: Region }) => ({
+    /** Forgets a region's timed step once it is left. */
+    stopTimer: assign(({ context }, params: { region: 'power' | 'provisioning' }) => ({
       timers: { ...context.timers, [params.region]: null },
     })),
-    /** Schedules the platform's eviction of a Spot VM after the eviction notice. */
-    scheduleEviction: enqueueActions(({ enqueue }) => {
-      enqueue.assign({ evictionScheduled: true });
-      enqueue.raise({ type: 'platform.evict' }, { id: 'eviction', delay: 'evictionNotice' });
-    }),
-    /** Cancels a scheduled eviction (the VM is being deleted). */
-    cancelEviction: enqueueActions(({ enqueue }) => {
-      enqueue.cancel('eviction');
-      enqueue.assign({ evictionScheduled: false });
-    }),
-    /** Notes that the eviction happened. */
-    recordEviction: assign({ evictionScheduled: false }),
-    /** Arms a fault for the next operation it applies to. */
-    armFault: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'fault.arm') return;
-      if (!isFaultCode(event.code)) {
-        enqueue.emit({
-          type: 'event.ignored',
-          event,
-          reason: `Unknown fault code ${JSON.stringify(event.code)}; expected one of ${FAULT_CODES.join(', ')}.`,
-        });
-        return;
-      }
-      enqueue.assign({ faults: [...context.faults, event.code] });
-    }),
-    /** Disarms every armed fault. */
-    clearFaults: assign({ faults: [] }),
     /**
-     * Answers an event no region took: a refused operation gets Azure's error, a guest or
-     * platform event says why it had no effect. Parallel regions each look for a transition, so
-     * this also runs when the other region took the event; it then finds nothing to report.
+     * Starts the deletion: a more recent operation preempts the one in progress, the power state
+     * is kept as it was, a scheduled eviction is called off.
      */
-    reportUnhandled: enqueueActions(({ event, self, enqueue }) => {
-      if (event.type.startsWith('xstate.') || event.type === 'operation.accepted') return;
-      // Pure transitions (xstate/graph, `transition()`) run with an inert `self` that has no
-      // snapshot: there is nobody to answer then.
-      const snapshot = self.getSnapshot() as unknown as Parameters<typeof checkOperation>[0] | undefined;
-      if (!snapshot?.context) return;
-      if (isOperationEvent(event)) {
-        const rejection = checkOperation(snapshot, event);
-        if (rejection) enqueue.emit({ type: 'operation.rejected', operation: event, rejection });
-        return;
-      }
-      if (event.type === 'platform.evict') enqueue.assign({ evictionScheduled: false });
-      if (event.type === 'guest.shutdown' || event.type === 'platform.evict') {
-        const reason = explainIgnored(snapshot, event);
-        if (reason) enqueue.emit({ type: 'event.ignored', event, reason });
-        return;
-      }
-      enqueue.emit({
-        type: 'event.ignored',
-        event,
-        reason: `Unknown event type ${JSON.stringify((event as { type: unknown }).type)}; the VM accepts vm.*, guest.shutdown, platform.evict, fault.arm and fault.clear.`,
+    acceptDeletion: enqueueActions(({ context, event, self, enqueue, check }, params: { power?: PowerState }) => {
+      const now = tick({ context, self });
+      const preempted = finish(context, now, 'Canceled', { ...OPERATION_PREEMPTED });
+      const base = { ...context, ...preempted };
+      const power = params.power ?? context.powerWhileDeleting ?? POWER_LEAVES.find(([, id]) => check(stateIn(id) as never))?.[0] ?? 'unknown';
+      enqueue.cancel('eviction');
+      enqueue.assign({
+        ...preempted,
+        ...accepted(base, event, now, power, 'delete'),
+        powerWhileDeleting: power,
+        timers: { power: null, provisioning: null, eviction: null },
       });
     }),
+    /** Ends the operation in progress `Canceled`: a plain deallocate preempts it. */
+    preemptOperation: assign(({ context, self }) => {
+      const now = tick({ context, self });
+      return { now, ...finish(context, now, 'Canceled', { ...OPERATION_PREEMPTED }) };
+    }),
+    /**
+     * Schedules the platform's eviction of a Spot VM after the eviction notice (`simulateEviction`
+     * answers 204 at once: it is no long-running operation); a second request restarts the notice.
+     */
+    scheduleEviction: enqueueActions(({ context, self, enqueue }) => {
+      const now = tick({ context, self });
+      const due: Timer = { delay: 'evictionNotice', startedAt: now, dueAt: now + durationOf(context, 'evictionNotice') };
+      enqueue.cancel('eviction');
+      enqueue.assign({ now, timers: { ...context.timers, eviction: due } });
+      enqueue.raise({ type: 'platform.evict' }, { id: 'eviction', delay: 'evictionNotice' });
+    }),
+    /** Forgets the scheduled eviction once it came due (whether or not it had an effect). */
+    forgetEviction: assign(({ context }) => (context.timers.eviction ? { timers: { ...context.timers, eviction: null } } : {})),
+    /** Arms a fault for the next operation it applies to (the event gate has checked the code and the queue's room). */
+    armFault: assign(({ context, event }) => (event.type === 'fault.arm' ? { faults: [...context.faults, event.code] } : {})),
+    /** Disarms every armed fault. */
+    clearFaults: assign({ faults: [] }),
   },
 }).createMachine({
   id: 'vm',
@@ -306,12 +307,15 @@ export const vmMachine = setup({
   on: {
     'fault.arm': { actions: 'armFault' },
     'fault.clear': { actions: 'clearFaults' },
-    '*': { actions: 'reportUnhandled' },
+    'platform.evict': { actions: 'forgetEviction' },
   },
   states: {
     exists: {
       description: 'The resource exists: Azure reports its power and provisioning states independently.',
       type: 'parallel',
+      on: {
+        'vm.delete': { target: 'deleting', actions: { type: 'acceptDeletion', params: {} } },
+      },
       states: {
         power: {
           description: 'The power state: the last known state of the machine itself.',
@@ -319,169 +323,99 @@ export const vmMachine = setup({
           states: {
             creating: {
               description: 'Azure is allocating hardware for the new VM; there is no power status yet. Not billed.',
-              entry: { type: 'startTimer', params: { region: 'power', delay: 'allocating' } },
-              exit: { type: 'stopTimer', params: { region: 'power' } },
+              entry: timer('power', 'allocating'),
+              exit: clearTimer('power'),
               after: {
-                allocating: [
-                  {
-                    guard: and([not(isDeleting), hasFault('AllocationFailed', 'InternalOperationError')]),
-                    target: 'deallocated',
-                  },
-                  { guard: not(isDeleting), target: 'starting' },
-                ],
+                allocating: [{ guard: 'allocationFails', target: 'deallocated' }, { target: 'starting' }],
               },
             },
             starting: {
               description: 'The VM is booting (PowerState/starting). Billed per the 2023 table, not per the 2018 one.',
-              entry: { type: 'startTimer', params: { region: 'power', delay: 'starting' } },
-              exit: { type: 'stopTimer', params: { region: 'power' } },
+              entry: timer('power', 'starting'),
+              exit: clearTimer('power'),
               after: {
                 starting: [
-                  {
-                    guard: and([not(isDeleting), hasFault('AllocationFailed'), 'isResumingFromHibernation']),
-                    target: 'deallocated.hibernated',
-                  },
-                  { guard: and([not(isDeleting), hasFault('AllocationFailed')]), target: 'deallocated' },
-                  { guard: not(isDeleting), target: 'running' },
+                  { guard: 'resumeFails', target: 'deallocated.hibernated' },
+                  { guard: 'allocationFails', target: 'deallocated' },
+                  { target: 'running' },
                 ],
               },
               on: {
-                'vm.deallocate': {
-                  guard: 'canDeallocateNow',
-                  target: 'deallocating',
-                  actions: ['preemptOperation', ...accept('starting')],
-                },
+                'vm.deallocate': { guard: 'canDeallocate', target: 'deallocating', actions: ['preemptOperation', accept('starting')] },
               },
             },
             running: {
               description: 'The normal working state of the VM (PowerState/running). Billed.',
+              entry: { type: 'announce', params: { state: 'running' } },
               on: {
-                'vm.start': { guard: 'isIdle', actions: accept('running') },
-                'vm.powerOff': {
-                  guard: 'isIdle',
-                  target: 'stopping',
-                  actions: accept('running'),
-                },
+                'vm.start': { guard: 'isIdle', actions: acceptNoChange('running', 'running') },
+                'vm.powerOff': { guard: 'isIdle', target: 'stopping', actions: accept('running') },
                 'vm.deallocate': [
-                  {
-                    guard: and(['isHibernateRequest', 'isHibernationEnabled', 'isIdle', stateIn(`${PROVISIONING}.succeeded`)]),
-                    target: 'deallocating',
-                    actions: accept('running'),
-                  },
-                  {
-                    guard: and([not('isHibernateRequest'), 'isIdle']),
-                    target: 'deallocating',
-                    actions: accept('running'),
-                  },
+                  { guard: 'canHibernate', target: 'deallocating', actions: accept('running') },
+                  { guard: 'canDeallocate', target: 'deallocating', actions: accept('running') },
                 ],
-                'vm.restart': {
-                  guard: 'isIdle',
-                  target: 'starting',
-                  actions: accept('running'),
-                },
-                'vm.redeploy': {
-                  guard: 'isIdle',
-                  target: 'stopping',
-                  actions: accept('running'),
-                },
-                'vm.simulateEviction': {
-                  guard: and(['isIdle', 'isSpot']),
-                  actions: [{ type: 'acceptOperation', params: { from: 'running' } }, 'completeOperation', 'scheduleEviction'],
-                },
-                'guest.shutdown': { guard: not(isDeleting), target: 'stopping' },
-                'platform.evict': {
-                  guard: and(['isSpot', not('isEvictionPolicyDelete'), not(isDeleting)]),
-                  target: 'deallocating',
-                  actions: 'recordEviction',
-                },
+                'vm.restart': { guard: 'isIdle', target: 'starting', actions: accept('running') },
+                'vm.redeploy': { guard: 'isIdle', target: 'stopping', actions: accept('running') },
+                'vm.simulateEviction': { guard: 'canSimulateEviction', actions: 'scheduleEviction' },
+                'guest.shutdown': { target: 'stopping' },
+                'platform.evict': [
+                  { guard: 'isEvictedToDeallocated', target: 'deallocating', actions: 'forgetEviction' },
+                  { guard: 'isEvictedToDeletion', target: '#vm.deleting', actions: { type: 'acceptDeletion', params: { power: 'running' } } },
+                ],
               },
             },
             stopping: {
               description: 'The VM is shutting down but keeps its host (PowerState/stopping). Billed.',
-              entry: { type: 'startTimer', params: { region: 'power', delay: 'stopping' } },
-              exit: { type: 'stopTimer', params: { region: 'power' } },
+              entry: timer('power', 'stopping'),
+              exit: clearTimer('power'),
               after: {
-                stopping: [
-                  { guard: and([not(isDeleting), 'isRedeploying']), target: 'starting' },
-                  { guard: not(isDeleting), target: 'stopped' },
-                ],
+                stopping: [{ guard: 'isRedeploying', target: 'starting' }, { target: 'stopped' }],
               },
               on: {
-                'vm.deallocate': {
-                  guard: 'canDeallocateNow',
-                  target: 'deallocating',
-                  actions: ['preemptOperation', ...accept('stopping')],
-                },
+                'vm.deallocate': { guard: 'canDeallocate', target: 'deallocating', actions: ['preemptOperation', accept('stopping')] },
               },
             },
             stopped: {
               description:
                 'Stopped (allocated): shut down from the guest OS or by powerOff; the hardware stays assigned and is billed (PowerState/stopped).',
+              entry: { type: 'announce', params: { state: 'stopped' } },
               on: {
-                'vm.start': {
-                  guard: 'isIdle',
-                  target: 'starting',
-                  actions: accept('stopped'),
-                },
-                'vm.powerOff': { guard: 'isIdle', actions: accept('stopped') },
-                'vm.deallocate': {
-                  guard: and([not('isHibernateRequest'), 'isIdle']),
-                  target: 'deallocating',
-                  actions: accept('stopped'),
-                },
-                'vm.redeploy': {
-                  guard: 'isIdle',
-                  target: 'starting',
-                  actions: accept('stopped'),
-                },
+                'vm.start': { guard: 'isIdle', target: 'starting', actions: accept('stopped') },
+                'vm.powerOff': { guard: 'isIdle', actions: acceptNoChange('stopped', 'stopped') },
+                'vm.deallocate': { guard: 'canDeallocate', target: 'deallocating', actions: accept('stopped') },
+                'vm.redeploy': { guard: 'isIdle', target: 'starting', actions: accept('stopped') },
               },
             },
             deallocating: {
               description: 'The VM is being stopped and removed from its host (PowerState/deallocating). Not billed.',
-              entry: { type: 'startTimer', params: { region: 'power', delay: 'deallocating' } },
-              exit: { type: 'stopTimer', params: { region: 'power' } },
+              entry: timer('power', 'deallocating'),
+              exit: clearTimer('power'),
               after: {
-                deallocating: [
-                  { guard: and([not(isDeleting), 'isHibernating']), target: 'deallocated.hibernated' },
-                  { guard: not(isDeleting), target: 'deallocated' },
-                ],
+                deallocating: [{ guard: 'isHibernating', target: 'deallocated.hibernated' }, { target: 'deallocated' }],
               },
               on: {
-                'vm.deallocate': {
-                  guard: and([not('isHibernateRequest'), 'isIdle']),
-                  actions: accept('deallocating'),
-                },
+                'vm.deallocate': { guard: 'canDeallocate', actions: accept('deallocating') },
               },
             },
             deallocated: {
               description: 'Stopped (deallocated): the VM is off and removed from its host (PowerState/deallocated). Not billed.',
               initial: 'notHibernated',
+              entry: { type: 'announce', params: { state: 'deallocated' } },
               on: {
-                'vm.deallocate': {
-                  guard: and([not('isHibernateRequest'), 'isIdle']),
-                  actions: accept('deallocated'),
-                },
+                'vm.deallocate': { guard: 'canDeallocate', actions: acceptNoChange('deallocated', 'deallocated') },
               },
               states: {
                 notHibernated: {
                   description: 'Deallocated without saved memory; a start boots the OS afresh.',
                   on: {
-                    'vm.start': {
-                      guard: 'isIdle',
-                      target: `${POWER}.starting`,
-                      actions: accept('deallocated'),
-                    },
+                    'vm.start': { guard: 'isIdle', target: '#vm.exists.power.starting', actions: accept('deallocated') },
                   },
                 },
                 hibernated: {
                   description:
                     'Hibernated (deallocated): memory saved to the OS disk (PowerState/deallocated + HibernationState/Hibernated). Not billed.',
                   on: {
-                    'vm.start': {
-                      guard: 'isIdle',
-                      target: `${POWER}.starting`,
-                      actions: accept('hibernated'),
-                    },
+                    'vm.start': { guard: 'isIdle', target: '#vm.exists.power.starting', actions: accept('hibernated') },
                   },
                 },
               },
@@ -489,21 +423,9 @@ export const vmMachine = setup({
             unknown: {
               description: 'Azure reported no power state (rare); neither billed nor not billed is known.',
               on: {
-                'vm.start': {
-                  guard: 'isIdle',
-                  target: 'starting',
-                  actions: accept('unknown'),
-                },
-                'vm.powerOff': {
-                  guard: 'isIdle',
-                  target: 'stopping',
-                  actions: accept('unknown'),
-                },
-                'vm.deallocate': {
-                  guard: and([not('isHibernateRequest'), 'isIdle']),
-                  target: 'deallocating',
-                  actions: accept('unknown'),
-                },
+                'vm.start': { guard: 'isIdle', target: 'starting', actions: accept('unknown') },
+                'vm.powerOff': { guard: 'isIdle', target: 'stopping', actions: accept('unknown') },
+                'vm.deallocate': { guard: 'canDeallocate', target: 'deallocating', actions: accept('unknown') },
               },
             },
           },
@@ -511,27 +433,6 @@ export const vmMachine = setup({
         provisioning: {
           description: 'The provisioning state: the state of the last user-initiated control-plane operation.',
           initial: 'creating',
-          on: {
-            // Without `reenter`: from `deleting` this still exits and re-enters `deleting` (the
-            // transition's domain is this region), and a re-entering region of a parallel state
-            // would reset its sibling region too.
-            'vm.delete': {
-              target: '.deleting',
-              actions: [
-                'preemptOperation',
-                { type: 'acceptOperation', params: {} },
-                { type: 'stopTimer', params: { region: 'power' } },
-                'cancelEviction',
-              ],
-            },
-            'platform.evict': {
-              guard: and(['isSpot', 'isEvictionPolicyDelete', stateIn(`${POWER}.running`), not(isDeleting)]),
-              target: '.deleting',
-              // The platform's deletion is a delete in progress: other operations get Azure's
-              // marked-for-deletion answer, exactly as during a user's delete.
-              actions: ['preemptOperation', 'recordEviction', { type: 'acceptOperation', params: { name: 'delete' } }],
-            },
-          },
           states: {
             creating: {
               description: 'The create request is being carried out (ProvisioningState/creating).',
@@ -539,27 +440,22 @@ export const vmMachine = setup({
               states: {
                 pending: {
                   description: 'Allocating and booting: plain ProvisioningState/creating until the VM runs.',
-                  always: [
-                    {
-                      guard: and([stateIn(`${POWER}.running`), 'isGeneralizedImage']),
-                      target: 'osProvisioningInProgress',
-                    },
-                    { guard: stateIn(`${POWER}.running`), target: `${PROVISIONING}.succeeded`, actions: 'completeOperation' },
-                    { guard: stateIn(`${POWER}.deallocated`), target: `${PROVISIONING}.failed`, actions: 'failOperation' },
-                  ],
+                  on: {
+                    'power.running': [
+                      { guard: 'isGeneralizedImage', target: 'osProvisioningInProgress' },
+                      { target: '#vm.exists.provisioning.succeeded', actions: 'completeOperation' },
+                    ],
+                    'power.deallocated': { target: '#vm.exists.provisioning.failed', actions: 'failOperation' },
+                  },
                 },
                 osProvisioningInProgress: {
                   description:
                     'The VM runs while its guest OS sets itself up (generalized image only): ProvisioningState/creating/OSProvisioningInprogress.',
-                  entry: { type: 'startTimer', params: { region: 'provisioning', delay: 'osProvisioning' } },
-                  exit: { type: 'stopTimer', params: { region: 'provisioning' } },
+                  entry: timer('provisioning', 'osProvisioning'),
+                  exit: clearTimer('provisioning'),
                   after: {
                     osProvisioning: [
-                      {
-                        guard: hasFault('OSProvisioningTimedOut', 'OSProvisioningClientError'),
-                        target: `${PROVISIONING}.failed`,
-                        actions: 'failOperation',
-                      },
+                      { guard: 'osProvisioningFails', target: '#vm.exists.provisioning.failed', actions: 'failOperation' },
                       { target: 'osProvisioningComplete' },
                     ],
                   },
@@ -567,105 +463,80 @@ export const vmMachine = setup({
                 osProvisioningComplete: {
                   description:
                     'The guest OS is set up; brief, longer while extensions install: ProvisioningState/creating/OSProvisioningComplete.',
-                  entry: { type: 'startTimer', params: { region: 'provisioning', delay: 'osProvisioningComplete' } },
-                  exit: { type: 'stopTimer', params: { region: 'provisioning' } },
+                  entry: timer('provisioning', 'osProvisioningComplete'),
+                  exit: clearTimer('provisioning'),
                   after: {
-                    osProvisioningComplete: { target: `${PROVISIONING}.succeeded`, actions: 'completeOperation' },
+                    osProvisioningComplete: { target: '#vm.exists.provisioning.succeeded', actions: 'completeOperation' },
                   },
                 },
               },
             },
             updating: {
               description:
-                'An operation other than create or delete is being carried out: start, restart, powerOff, deallocate, redeploy, reapply, update (ProvisioningState/updating).',
-              entry: { type: 'startTimer', params: { region: 'provisioning', delay: 'updating', onlyFor: ['update', 'reapply'] } },
-              exit: { type: 'stopTimer', params: { region: 'provisioning' } },
-              always: [
-                {
-                  guard: and([
-                    stateIn(`${POWER}.running`),
-                    isOperation('start', 'restart', 'redeploy'),
-                    not(hasFault('VMStartTimedOut', 'InternalOperationError')),
-                  ]),
-                  target: 'succeeded',
-                  actions: 'completeOperation',
-                },
-                {
-                  guard: and([stateIn(`${POWER}.running`), isOperation('start', 'restart', 'redeploy')]),
-                  target: 'failed',
-                  actions: 'failOperation',
-                },
-                {
-                  guard: and([
-                    stateIn(`${POWER}.stopped`),
-                    isOperation('powerOff'),
-                    not(hasFault('InternalOperationError')),
-                  ]),
-                  target: 'succeeded',
-                  actions: 'completeOperation',
-                },
-                {
-                  guard: and([
-                    stateIn(`${POWER}.deallocated`),
-                    isOperation('deallocate'),
-                    not(hasFault('InternalOperationError')),
-                  ]),
-                  target: 'succeeded',
-                  actions: 'completeOperation',
-                },
-                {
-                  guard: and([stateIn(`${POWER}.stopped`), isOperation('powerOff')]),
-                  target: 'failed',
-                  actions: 'failOperation',
-                },
-                {
-                  guard: and([stateIn(`${POWER}.deallocated`), isOperation('deallocate', 'start')]),
-                  target: 'failed',
-                  actions: 'failOperation',
-                },
-              ],
-              after: {
-                updating: [
-                  {
-                    guard: and([
-                      isOperation('update', 'reapply'),
-                      not(hasFault('InternalOperationError')),
-                    ]),
-                    target: 'succeeded',
-                    actions: 'completeOperation',
+                'An operation other than create or delete is being carried out (ProvisioningState/updating): a change of power state, or an update of the model.',
+              initial: 'changingPowerState',
+              states: {
+                changingPowerState: {
+                  description:
+                    'Start, restart, powerOff, deallocate or redeploy: ends when the power region reaches the state the operation leads to.',
+                  on: {
+                    'power.running': [
+                      { guard: 'isFailing', target: '#vm.exists.provisioning.failed', actions: 'failOperation' },
+                      { target: '#vm.exists.provisioning.succeeded', actions: 'completeOperation' },
+                    ],
+                    'power.stopped': [
+                      { guard: 'isFailing', target: '#vm.exists.provisioning.failed', actions: 'failOperation' },
+                      { target: '#vm.exists.provisioning.succeeded', actions: 'completeOperation' },
+                    ],
+                    'power.deallocated': [
+                      { guard: 'isFailing', target: '#vm.exists.provisioning.failed', actions: 'failOperation' },
+                      { target: '#vm.exists.provisioning.succeeded', actions: 'completeOperation' },
+                    ],
                   },
-                  { guard: isOperation('update', 'reapply'), target: 'failed', actions: 'failOperation' },
-                ],
+                },
+                updatingModel: {
+                  description: 'Update (PATCH) or reapply: the VM model changes; the power state does not.',
+                  entry: timer('provisioning', 'updating'),
+                  exit: clearTimer('provisioning'),
+                  after: {
+                    updating: [
+                      { guard: 'isFailing', target: '#vm.exists.provisioning.failed', actions: 'failOperation' },
+                      { target: '#vm.exists.provisioning.succeeded', actions: 'completeOperation' },
+                    ],
+                  },
+                },
               },
-            },
-            deleting: {
-              description: 'The resource is being deleted (ProvisioningState/deleting); the power state keeps its last known value.',
-              entry: { type: 'startTimer', params: { region: 'provisioning', delay: 'deleting' } },
-              exit: { type: 'stopTimer', params: { region: 'provisioning' } },
-              after: { deleting: { target: '#vm.deleted', actions: 'completeOperation' } },
             },
             succeeded: {
               description: 'The last operation completed (ProvisioningState/succeeded, with its time).',
-              entry: 'stampProvisioningTime',
               on: {
-                'operation.accepted': { guard: not('isIdle'), target: 'updating' },
-                'vm.update': { guard: 'isIdle', target: 'updating', actions: { type: 'acceptOperation', params: {} } },
-                'vm.reapply': { guard: 'isIdle', target: 'updating', actions: { type: 'acceptOperation', params: {} } },
+                'operation.accepted': 'updating',
+                'vm.update': { guard: 'isIdle', target: 'updating.updatingModel', actions: 'acceptModelUpdate' },
+                'vm.reapply': { guard: 'isIdle', target: 'updating.updatingModel', actions: 'acceptModelUpdate' },
               },
             },
             failed: {
               description:
                 'The last operation failed (ProvisioningState/failed/<code>, level Error). Not terminal: the next successful operation clears it.',
-              entry: 'stampProvisioningTime',
               exit: 'clearError',
               on: {
-                'operation.accepted': { guard: not('isIdle'), target: 'updating' },
-                'vm.update': { guard: 'isIdle', target: 'updating', actions: { type: 'acceptOperation', params: {} } },
-                'vm.reapply': { guard: 'isIdle', target: 'updating', actions: { type: 'acceptOperation', params: {} } },
+                'operation.accepted': 'updating',
+                'vm.update': { guard: 'isIdle', target: 'updating.updatingModel', actions: 'acceptModelUpdate' },
+                'vm.reapply': { guard: 'isIdle', target: 'updating.updatingModel', actions: 'acceptModelUpdate' },
               },
             },
           },
         },
+      },
+    },
+    deleting: {
+      description:
+        'The resource is being deleted (ProvisioningState/deleting); the power state keeps its last known value and nothing else is accepted.',
+      entry: timer('provisioning', 'deleting'),
+      exit: clearTimer('provisioning'),
+      after: { deleting: { target: 'deleted', actions: 'completeOperation' } },
+      on: {
+        'vm.delete': { target: 'deleting', reenter: true, actions: { type: 'acceptDeletion', params: {} } },
       },
     },
     deleted: {
@@ -674,6 +545,33 @@ export const vmMachine = setup({
     },
   },
 });
+
+/**
+ * The VM lifecycle statechart. One actor is one VM resource: starting the actor is Azure
+ * accepting the create request; the actor is done when deletion completes.
+ *
+ * The actor reads time from the clock it is created with (`createActor(vmMachine, { clock })`),
+ * so a {@link VirtualClock} or XState's `SimulatedClock` gives simulated status times. Every event
+ * passes the machine's event gate first: a refused operation is answered with
+ * `operation.rejected` (Azure's 400, 404 or 409), any other event without effect with
+ * `event.ignored` and its reason; the events the regions raise for each other are refused from
+ * outside senders. To store a VM and carry on later, use `persistVm` and `restoreVm`.
+ *
+ * @example
+ * ```ts
+ * import { createActor } from 'xstate';
+ * import { vmMachine, VirtualClock, toInstanceView } from 'azure-vm-lifecycle';
+ *
+ * const clock = new VirtualClock();
+ * const vm = createActor(vmMachine, { clock, input: { name: 'web-1', image: 'generalized' } }).start();
+ * clock.runUntilIdle();
+ * vm.send({ type: 'vm.deallocate' });
+ * clock.runUntilIdle();
+ * toInstanceView(vm.getSnapshot()).statuses.map((s) => s.code);
+ * // ['ProvisioningState/succeeded', 'PowerState/deallocated']
+ * ```
+ */
+export const vmMachine = gateEvents(statechart);
 
 /**
  * Creates (but does not start) a VM actor; every option may be left out, unlike XState's

@@ -6,7 +6,7 @@ import type { OsProvisioningState, PowerState, ProvisioningState, VmContext } fr
 
 /** The parts of a VM actor's snapshot the pure functions read. */
 export interface VmSnapshot {
-  /** The state value, e.g. `{ exists: { power: 'running', provisioning: 'succeeded' } }` or `'deleted'`. */
+  /** The state value, e.g. `{ exists: { power: 'running', provisioning: 'succeeded' } }`, `'deleting'` or `'deleted'`. */
   value: unknown;
   /** The machine's context. */
   context: VmContext;
@@ -38,7 +38,7 @@ function regions(snapshot: VmSnapshot): { power: unknown; provisioning: unknown 
 
 /** Whether the VM has been deleted (the resource is gone; Azure answers 404). */
 export function isDeleted(snapshot: VmSnapshot): boolean {
-  return regions(snapshot) === null;
+  return snapshot.value === 'deleted';
 }
 
 /**
@@ -50,6 +50,7 @@ export function isDeleted(snapshot: VmSnapshot): boolean {
  * ```
  */
 export function vmStateOf(snapshot: VmSnapshot): VmStateSummary | null {
+  if (snapshot.value === 'deleting') return { power: snapshot.context.powerWhileDeleting ?? 'unknown', provisioning: 'deleting' };
   const exists = regions(snapshot);
   if (!exists) return null;
   const powerKey = childKey(exists.power);

@@ -251,7 +251,7 @@ export interface VmContext {
   operation: Operation | null;
   /** Finished operations, oldest first, at most `settings.historyLimit`. */
   history: Operation[];
-  /** Faults armed for the next operations they apply to, first first. */
+  /** Faults armed for the next operations they apply to, first first (at most {@link MAX_ARMED_FAULTS}). */
   faults: FaultCode[];
   /** The error of the failed provisioning state, while provisioning is failed. */
   error: AzureError | null;
@@ -261,17 +261,23 @@ export interface VmContext {
   now: number;
   /** The reading of the actor's clock at the start instant. */
   clockOrigin: number;
-  /** When each region's current timed state is due to end, ms since the start instant. */
-  timers: { power: Timer | null; provisioning: Timer | null };
+  /**
+   * The pending timed steps, ms since the start instant: each region's current timed state, and
+   * a Spot eviction scheduled by `simulateEviction`. Restoring a persisted VM re-arms exactly these.
+   */
+  timers: { power: Timer | null; provisioning: Timer | null; eviction: Timer | null };
   /** How many operations have been accepted; the source of operation ids. */
   operationCount: number;
-  /** Whether a Spot eviction is scheduled by `simulateEviction`. */
-  evictionScheduled: boolean;
+  /** The power state the VM had when its deletion began: Azure keeps showing it while deleting. */
+  powerWhileDeleting: PowerState | null;
 }
+
+/** How many faults can be armed at once; arming more is refused with a reason. */
+export const MAX_ARMED_FAULTS = 100;
 
 /** A pending timed step of one region. */
 export interface Timer {
-  /** The named delay (a key of {@link Durations}). */
+  /** The named delay (a key of {@link Durations}); `evictionNotice` for a scheduled eviction. */
   delay: keyof Durations;
   /** When the step began, ms since the start instant. */
   startedAt: number;
@@ -294,21 +300,34 @@ export type VmOperationEvent =
   | { type: 'vm.simulateEviction' };
 
 /**
- * Everything the VM machine accepts.
+ * Everything a VM accepts from outside.
  * - `vm.*`: Azure REST operations on the VM
  * - `guest.shutdown`: the guest OS shuts itself down (not an API call; the VM stays billed)
  * - `platform.evict`: Azure evicts a running Spot VM
  * - `fault.arm` / `fault.clear`: arm a fault for the next operation it applies to, or clear all armed faults
- * - `operation.accepted`: raised by the machine itself when the power region accepts an operation,
- *   so the provisioning region enters `updating`; ignored while no operation is in progress
  */
 export type VmEvent =
   | VmOperationEvent
   | { type: 'guest.shutdown' }
   | { type: 'platform.evict' }
   | { type: 'fault.arm'; code: FaultCode }
-  | { type: 'fault.clear' }
-  | { type: 'operation.accepted' };
+  | { type: 'fault.clear' };
+
+/**
+ * The events one region raises for the other; the machine refuses them from outside senders
+ * (with `event.ignored`), so nobody can end an operation early by sending one.
+ * - `operation.accepted`: the power region accepted an operation; provisioning enters `updating`
+ * - `power.running`, `power.stopped`, `power.deallocated`: the power region reached that state
+ *   (a hibernated VM is deallocated); provisioning ends the operation that was changing it
+ */
+export type VmCoordinationEvent =
+  | { type: 'operation.accepted' }
+  | { type: 'power.running' }
+  | { type: 'power.stopped' }
+  | { type: 'power.deallocated' };
+
+/** Every event the machine processes: what outsiders send and what its regions raise. */
+export type VmMachineEvent = VmEvent | VmCoordinationEvent;
 
 /** A refusal, as Azure answers a request it will not carry out. */
 export interface OperationRejection {

@@ -155,7 +155,7 @@ describe('the VM machine', () => {
     const context = createVmContext(undefined, 0);
     const delays = vmMachine.implementations.delays as Record<string, (args: { context: unknown }) => number>;
     const vmGraph = toChartGraph(vmMachine, { resolveDelay: (name) => delays[name]?.({ context }) });
-    expect(vmGraph.edges.map((edge) => edge.label)).toContain('after 30 s [not in provisioning.deleting]');
+    expect(vmGraph.edges.map((edge) => edge.label)).toContain('after 30 s [resumeFails]');
     const vmLayout = await layoutGraph(vmGraph, { thread: 'main' });
     expect(vmLayout.engine).toBe('elk');
     // Measured about 2150×1460 with estimated text widths and guard params (it was 3781×1551 before arrows into a

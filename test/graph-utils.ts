@@ -38,7 +38,8 @@ export function serializeVmState(snapshot: VmMachineSnapshot): string {
     snapshot.value,
     current && [current.name, current.fault, current.hibernate, current.resumingFromHibernation],
     snapshot.context.faults,
-    snapshot.context.evictionScheduled,
+    snapshot.context.timers.eviction !== null,
     snapshot.context.error?.code,
+    snapshot.context.powerWhileDeleting,
   ]);
 }

@@ -280,3 +280,15 @@ describe('unknown and non-API events', () => {
     expect(vm.snapshot().context.faults).toEqual([]);
   });
 });
+
+describe('the operation history', () => {
+  it('keeps the last historyLimit operations, oldest dropped first', () => {
+    const vm = runningVm({ historyLimit: 3 });
+    for (const type of ['vm.powerOff', 'vm.start', 'vm.restart', 'vm.deallocate'] as const) {
+      vm.send({ type });
+      vm.settle();
+    }
+    expect(vm.snapshot().context.history.map((operation) => operation.name)).toEqual(['start', 'restart', 'deallocate']);
+    expect(vm.snapshot().context.operationCount).toBe(5);
+  });
+});

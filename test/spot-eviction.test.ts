@@ -3,15 +3,42 @@ import { DEFAULT_DURATIONS as d } from 'azure-vm-lifecycle';
 import { runningVm } from './utils.js';
 
 describe('Spot eviction', () => {
-  it('simulateEviction completes at once (204) and the platform evicts after the notice', () => {
+  it('a second simulateEviction during the notice restarts it', () => {
     const vm = runningVm({ priority: 'Spot' });
     vm.send({ type: 'vm.simulateEviction' });
-    expect(vm.snapshot().context.history.at(-1)).toMatchObject({ name: 'simulateEviction', status: 'Succeeded' });
-    expect(vm.snapshot().context.evictionScheduled).toBe(true);
+    vm.wait(d.evictionNotice / 2);
+    vm.send({ type: 'vm.simulateEviction' });
     vm.wait(d.evictionNotice - 1);
     expect(vm.state()?.power).toBe('running');
     vm.wait(1);
     expect(vm.state()?.power).toBe('deallocating');
+    vm.settle();
+    expect(vm.state()).toEqual({ power: 'deallocated', provisioning: 'succeeded' });
+  });
+
+  it('says why an eviction that comes due after the VM was stopped has no effect, and forgets it', () => {
+    const vm = runningVm({ priority: 'Spot' });
+    vm.send({ type: 'vm.simulateEviction' });
+    vm.send({ type: 'vm.powerOff' });
+    vm.wait(d.evictionNotice);
+    expect(vm.ignored).toEqual(['Only a running Spot VM is evicted; the power state is stopped.']);
+    expect(vm.snapshot().context.timers.eviction).toBeNull();
+  });
+
+  it('simulateEviction is answered at once (204, no async operation) and the platform evicts after the notice', () => {
+    const vm = runningVm({ priority: 'Spot' });
+    const operations = vm.snapshot().context.operationCount;
+    vm.send({ type: 'vm.simulateEviction' });
+    expect(vm.snapshot().context.operationCount).toBe(operations);
+    expect(vm.snapshot().context.history.map((operation) => operation.name)).toEqual(['create']);
+    expect(vm.snapshot().context.timers.eviction).toMatchObject({ delay: 'evictionNotice', dueAt: vm.snapshot().context.now + d.evictionNotice });
+    expect(vm.rejections).toEqual([]);
+    vm.wait(d.evictionNotice - 1);
+    expect(vm.state()?.power).toBe('running');
+    vm.wait(1);
+    expect(vm.state()?.power).toBe('deallocating');
+    // Regression: the eviction that happened stayed scheduled in context, and a restored VM re-armed it.
+    expect(vm.snapshot().context.timers.eviction).toBeNull();
     vm.settle();
     expect(vm.state()).toEqual({ power: 'deallocated', provisioning: 'succeeded' });
   });
@@ -57,6 +84,6 @@ describe('Spot eviction', () => {
     vm.send({ type: 'vm.delete' });
     vm.wait(d.evictionNotice);
     expect(vm.state()).toEqual({ power: 'running', provisioning: 'deleting' });
-    expect(vm.snapshot().context.evictionScheduled).toBe(false);
+    expect(vm.snapshot().context.timers.eviction).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { checkOperation, createVmActor, vmMachine, type VmEvent, type VmOperationEvent } from 'azure-vm-lifecycle';
+import { checkOperation, createVmActor, vmMachine, type VmCoordinationEvent, type VmMachineEvent, type VmOperationEvent } from 'azure-vm-lifecycle';
 
 function typeChecks() {
   const actor = createVmActor();
@@ -37,7 +37,8 @@ function typeChecks() {
 describe('event types', () => {
   it('name user operations vm.* after Azure REST operations, with no xstate. prefix', () => {
     const operations: VmOperationEvent['type'][] = ['vm.start', 'vm.powerOff', 'vm.deallocate', 'vm.restart', 'vm.redeploy', 'vm.reapply', 'vm.update', 'vm.delete', 'vm.simulateEviction'];
-    const all: VmEvent['type'][] = [...operations, 'guest.shutdown', 'platform.evict', 'fault.arm', 'fault.clear', 'operation.accepted'];
+    const coordination: VmCoordinationEvent['type'][] = ['operation.accepted', 'power.running', 'power.stopped', 'power.deallocated'];
+    const all: VmMachineEvent['type'][] = [...operations, 'guest.shutdown', 'platform.evict', 'fault.arm', 'fault.clear', ...coordination];
     expect(all.every((type) => /^[a-z]+\.[a-zA-Z]+$/.test(type) && !type.startsWith('xstate.'))).toBe(true);
     expect(typeof typeChecks).toBe('function');
   });
