@@ -30,7 +30,7 @@ export {
   OPERATION_PREEMPTED,
   REJECTION_MESSAGES,
 } from './operations.js';
-export { vmStateOf, isDeleted, type VmSnapshot, type VmStateSummary } from './vm.state.js';
+export { vmStateOf, isDeleted, pendingSteps, type PendingStep, type VmSnapshot, type VmStateSummary } from './vm.state.js';
 export {
   toInstanceView,
   toProvisioningState,

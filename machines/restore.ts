@@ -51,7 +51,10 @@ export function impliedOperation(state: InitialState): OperationName | null {
   }
 }
 
+/** Power states a create can be in before the guest OS provisions: it still ends when the VM first runs. */
 const CREATING_POWER: readonly PowerState[] = ['creating', 'starting', 'running', 'unknown'];
+/** Power states while the guest OS provisions: running, or stopped from inside the guest meanwhile. */
+const OS_PROVISIONING_POWER: readonly PowerState[] = ['running', 'stopping', 'stopped', 'unknown'];
 
 function checkState(state: InitialState): void {
   if (!state || typeof state !== 'object') throw new VmInputError('state', state, 'an object like fromInstanceView returns');
@@ -63,16 +66,15 @@ function checkState(state: InitialState): void {
   if (state.power === 'creating' && state.provisioning !== 'creating' && state.provisioning !== 'deleting') {
     throw new VmInputError('state.power', state.power, "a power state other than 'creating' unless provisioning is 'creating' or 'deleting'");
   }
-  // A create ends when the VM first runs (or fails to allocate): any other power state while
-  // creating is a create that could never finish.
-  if (state.provisioning === 'creating' && !CREATING_POWER.includes(state.power)) {
-    throw new VmInputError('state.power', state.power, `one of ${CREATING_POWER.join(', ')} while provisioning is 'creating'`);
-  }
   if (state.osProvisioning && state.provisioning !== 'creating') {
     throw new VmInputError('state.osProvisioning', state.osProvisioning, "nothing unless provisioning is 'creating'");
   }
-  if (state.osProvisioning && state.power !== 'running') {
-    throw new VmInputError('state.osProvisioning', state.osProvisioning, "nothing unless the power state is 'running' (the guest OS sets up while the VM runs)");
+  // A create ends when the VM first runs (or fails to allocate), or when its guest OS has
+  // provisioned: any other power state while creating is a create that could never finish.
+  const allowed = state.osProvisioning ? OS_PROVISIONING_POWER : CREATING_POWER;
+  if (state.provisioning === 'creating' && !allowed.includes(state.power)) {
+    const phase = state.osProvisioning ? `provisioning is 'creating' with ${state.osProvisioning}` : "provisioning is 'creating'";
+    throw new VmInputError('state.power', state.power, `one of ${allowed.join(', ')} while ${phase}`);
   }
 }
 
@@ -84,7 +86,7 @@ function stateValueOf(state: InitialState, settings: VmSettings): { value: State
       ? { deallocated: 'hibernated' }
       : state.power === 'deallocated'
         ? { deallocated: 'notHibernated' }
-        : state.power === 'unknown' && state.provisioning === 'creating'
+        : state.power === 'unknown' && state.provisioning === 'creating' && !state.osProvisioning
           ? 'creating'
           : state.power;
   if (state.provisioning === 'creating') {

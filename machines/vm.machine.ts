@@ -126,9 +126,9 @@ const POWER_LEAVES: readonly [PowerState, string][] = [
 ];
 
 /** Actions of a power operation accepted in a power state: record it, then tell provisioning. */
-const accept = (from: PowerState) => ({ type: 'acceptOperation' as const, params: { from } });
+const accept = (from: PowerState) => [{ type: 'acceptOperation' as const, params: { from } }, 'announceAcceptance' as const];
 /** Actions of an operation Azure accepts with nothing to change: record it, announce the state the VM is already in. */
-const acceptNoChange = (from: PowerState, state: Announced) => [accept(from), { type: 'announce' as const, params: { state } }];
+const acceptNoChange = (from: PowerState, state: Announced) => [...accept(from), { type: 'announce' as const, params: { state } }];
 /** Entry action of a timed state: note when its step is due. */
 const timer = (region: 'power' | 'provisioning', delay: keyof Durations) => ({ type: 'startTimer' as const, params: { region, delay } });
 /** Exit action of a timed state. */
@@ -223,12 +223,12 @@ const statechart = setup({
     isEvictedToDeletion: ({ context }) => context.settings.priority !== 'Regular' && context.settings.evictionPolicy === 'Delete',
   },
   actions: {
-    /** Records an accepted power operation, then announces it to the provisioning region. */
-    acceptOperation: enqueueActions(({ context, event, self, enqueue }, params: { from: PowerState }) => {
-      if (!isOperationEvent(event)) return;
-      enqueue.assign(accepted(context, event, tick({ context, self }), params.from, operationNameOf(event)));
-      enqueue.raise({ type: 'operation.accepted' });
-    }),
+    /** Records an operation accepted in a power state, taking the first armed fault that applies to it. */
+    acceptOperation: assign(({ context, event, self }, params: { from: PowerState }) =>
+      isOperationEvent(event) ? accepted(context, event, tick({ context, self }), params.from, operationNameOf(event)) : {},
+    ),
+    /** Tells the provisioning region that the power region accepted an operation. */
+    announceAcceptance: raise({ type: 'operation.accepted' }),
     /** Records an accepted update or reapply (provisioning only; power does not change). */
     acceptModelUpdate: assign(({ context, event, self }) =>
       isOperationEvent(event) ? accepted(context, event, tick({ context, self }), 'unknown', operationNameOf(event)) : {},
@@ -341,7 +341,7 @@ const statechart = setup({
                 ],
               },
               on: {
-                'vm.deallocate': { guard: 'canDeallocate', target: 'deallocating', actions: ['preemptOperation', accept('starting')] },
+                'vm.deallocate': { guard: 'canDeallocate', target: 'deallocating', actions: ['preemptOperation', ...accept('starting')] },
               },
             },
             running: {
@@ -372,7 +372,7 @@ const statechart = setup({
                 stopping: [{ guard: 'isRedeploying', target: 'starting' }, { target: 'stopped' }],
               },
               on: {
-                'vm.deallocate': { guard: 'canDeallocate', target: 'deallocating', actions: ['preemptOperation', accept('stopping')] },
+                'vm.deallocate': { guard: 'canDeallocate', target: 'deallocating', actions: ['preemptOperation', ...accept('stopping')] },
               },
             },
             stopped: {

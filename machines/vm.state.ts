@@ -66,3 +66,47 @@ export function vmStateOf(snapshot: VmSnapshot): VmStateSummary | null {
   }
   return summary;
 }
+
+/** A timed step the VM is waiting for, and the state node it is waiting in. */
+export interface PendingStep {
+  /** Whose step: a region's timed state, or a scheduled Spot eviction. */
+  region: 'power' | 'provisioning' | 'eviction';
+  /** The id of the state node whose step it is (for an eviction, the power state it will leave). */
+  stateId: string;
+  /** The named delay (`starting`, `deleting`, `evictionNotice` …). */
+  delay: string;
+  /** When the step began, ms since the VM's start instant. */
+  startedAt: number;
+  /** When it is due, ms since the VM's start instant. */
+  dueAt: number;
+}
+
+/**
+ * The steps the VM is waiting for, each with the state node it waits in: for countdowns on a
+ * chart, and for anyone who wants to know when the VM will next change by itself.
+ *
+ * @example
+ * ```ts
+ * pendingSteps(vm.getSnapshot()); // [{ region: 'power', stateId: 'vm.exists.power.starting', delay: 'starting', startedAt: 20000, dueAt: 50000 }]
+ * ```
+ */
+export function pendingSteps(snapshot: VmSnapshot, machineId = 'vm'): PendingStep[] {
+  const state = vmStateOf(snapshot);
+  if (!state) return [];
+  const { timers } = snapshot.context;
+  const steps: PendingStep[] = [];
+  const powerPath = state.power === 'hibernated' ? 'deallocated.hibernated' : state.power === 'deallocated' ? 'deallocated.notHibernated' : state.power;
+  const powerId = `${machineId}.exists.power.${powerPath}`;
+  if (timers.power && state.provisioning !== 'deleting') steps.push({ region: 'power', stateId: powerId, ...timers.power });
+  if (timers.provisioning) {
+    const stateId =
+      state.provisioning === 'deleting'
+        ? `${machineId}.deleting`
+        : state.osProvisioning
+          ? `${machineId}.exists.provisioning.creating.${state.osProvisioning}`
+          : `${machineId}.exists.provisioning.updating.updatingModel`;
+    steps.push({ region: 'provisioning', stateId, ...timers.provisioning });
+  }
+  if (timers.eviction) steps.push({ region: 'eviction', stateId: powerId, ...timers.eviction });
+  return steps;
+}

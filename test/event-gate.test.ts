@@ -44,7 +44,7 @@ describe('the event gate', () => {
     expect(vm.ignored).toHaveLength(1);
     expect(vm.ignored[0]).toContain(reason);
     expect(vm.snapshot()).toBe(before);
-    const silent = createActor(vmMachine, { clock: new VirtualClock() }).start();
+    const silent = createActor(vmMachine, { clock: new VirtualClock(), input: {} }).start();
     silent.send(event as VmEvent);
     expect(silent.getSnapshot().status).toBe('active');
   });

@@ -236,7 +236,7 @@ describe(`invariants over ${RUNS} random runs`, () => {
       }),
       { numRuns: RUNS },
     );
-  }, 30_000 + RUNS * 10);
+  }, 60_000 + RUNS * 60);
 });
 
 /** What an outsider sees of a VM and what decides its future (not the clock it runs on). */

@@ -106,7 +106,7 @@ export function changeLines(previous: VmSnapshot, next: VmSnapshot, byTimer = fa
   const before = vmStateOf(previous);
   const after = vmStateOf(next);
   const { settings } = next.context;
-  const noticeEnded = previous.context.evictionScheduled && !next.context.evictionScheduled;
+  const noticeEnded = previous.context.timers.eviction !== null && next.context.timers.eviction === null;
   if (byTimer && noticeEnded && JSON.stringify(before) !== JSON.stringify(after)) {
     lines.push({ kind: 'operation', message: message('log.evicted', { policy: settings.evictionPolicy }) });
   }
@@ -129,7 +129,7 @@ export function changeLines(previous: VmSnapshot, next: VmSnapshot, byTimer = fa
   if (operation && operation.id !== previous.context.operation?.id) {
     lines.push({ kind: 'operation', message: message('log.accepted', { operation: operationLabel(operation) }) });
   }
-  if (!previous.context.evictionScheduled && next.context.evictionScheduled) {
+  if (next.context.timers.eviction !== null && next.context.timers.eviction !== previous.context.timers.eviction) {
     lines.push({
       kind: 'operation',
       message: message('log.evictionScheduled', { notice: seconds(settings.durations.evictionNotice), policy: settings.evictionPolicy }),

@@ -11,7 +11,7 @@ import {
   resourceNotFound,
   statusTime,
   toInstanceView,
-  vmStateOf,
+  pendingSteps,
   type BillingTable,
   type MeterReading,
   type Operation,
@@ -123,21 +123,12 @@ export function operationRows(snapshot: VmSnapshot): OperationRow[] {
 }
 
 /**
- * The countdowns to draw: each region's pending timer on the region's active state, in ms since
- * the VM's start (the same clock as `context.timers`).
+ * The countdowns to draw: each pending step on the state it waits in (a region's timed state; a
+ * Spot eviction on the running state it will end), in ms since the VM's start (the clock of
+ * `context.timers`).
  */
 export function chartTimers(snapshot: VmSnapshot, elapsedMs: number, machineId = 'vm'): ChartTimer[] {
-  const state = vmStateOf(snapshot);
-  if (!state) return [];
-  const { timers } = snapshot.context;
-  const result: ChartTimer[] = [];
-  const power = state.power === 'hibernated' ? 'deallocated.hibernated' : state.power;
-  if (timers.power) result.push({ stateId: `${machineId}.exists.power.${power}`, dueAt: timers.power.dueAt, now: elapsedMs });
-  if (timers.provisioning) {
-    const provisioning = state.osProvisioning ? `creating.${state.osProvisioning}` : state.provisioning;
-    result.push({ stateId: `${machineId}.exists.provisioning.${provisioning}`, dueAt: timers.provisioning.dueAt, now: elapsedMs });
-  }
-  return result;
+  return pendingSteps(snapshot, machineId).map((step) => ({ stateId: step.stateId, dueAt: step.dueAt, now: elapsedMs }));
 }
 
 /** Simulated wall time of an elapsed instant, ISO 8601 (start instant + elapsed). */
