@@ -21,8 +21,14 @@ export interface PersistedVm {
   [key: string]: unknown;
 }
 
-/** Options of {@link restoreVm}: XState's actor options a restored VM can take. */
-export type RestoreVmOptions = Pick<ActorOptions<VmMachine>, 'clock' | 'inspect' | 'id' | 'logger' | 'systemId'>;
+/** Options of {@link restoreVm}: XState's actor options a restored VM can take, and when it resumes. */
+export interface RestoreVmOptions extends Pick<ActorOptions<VmMachine>, 'clock' | 'inspect' | 'id' | 'logger' | 'systemId'> {
+  /**
+   * The VM time to resume at, ms since its start instant; default the instant it was persisted.
+   * A later one lets the time it spent stored pass: steps due meanwhile fire at once, in order.
+   */
+  at?: number;
+}
 
 type VmActor = ReturnType<typeof createActor<VmMachine>>;
 
@@ -124,7 +130,7 @@ export function armPendingSteps(actor: VmActor, at: number): void {
  * clock — the same one or a new one: the VM resumes at the instant it was persisted (for a
  * plain XState snapshot, its last change), every pending step with its remaining time, so it
  * ends exactly as the VM that was never stored: same instance views, status times and history.
- * Time the VM spent stored does not pass for it.
+ * Time the VM spent stored does not pass for it, unless `options.at` says when to resume.
  *
  * @example
  * ```ts
@@ -133,11 +139,14 @@ export function armPendingSteps(actor: VmActor, at: number): void {
  */
 export function restoreVm(persisted: PersistedVm, options: RestoreVmOptions = {}): VmActor {
   checkPersisted(persisted);
-  const at = persisted.context.now;
-  const context: VmContext = { ...persisted.context, clockOrigin: clockReading(options.clock) - at };
+  const { at = persisted.context.now, ...actorOptions } = options;
+  if (typeof at !== 'number' || !Number.isFinite(at) || at < persisted.context.now) {
+    throw new VmInputError('at', at, `a VM time in ms no earlier than the instant it was persisted (${persisted.context.now})`);
+  }
+  const context: VmContext = { ...persisted.context, clockOrigin: clockReading(actorOptions.clock) - at };
   const snapshot = { ...persisted, context } as unknown as Snapshot<unknown>;
   // The input is ignored when a snapshot is given; the context carries the VM's settings.
-  const actor = createActor(vmMachine, { ...options, snapshot, input: undefined });
+  const actor = createActor(vmMachine, { ...actorOptions, snapshot, input: undefined });
   actor.start();
   armPendingSteps(actor, at);
   return actor;

@@ -88,7 +88,7 @@ export class Fleet {
     for (const row of groups) this.groups.set(row.key, { ...row, deleting: false });
     for (const row of vms) {
       const clock = this.clocks.clockFor(row.clockReading);
-      const actor = restoreVmState(row.state, row.input, clock);
+      const actor = restoreVmState(row.state, clock);
       const record = this.adopt(row, clock, actor);
       this.indexOperations(record);
     }

@@ -139,6 +139,18 @@ describe('persistVm and restoreVm', () => {
     expect(vmStateOf(restored.getSnapshot())).toEqual({ power: 'deallocated', provisioning: 'succeeded' });
   });
 
+  it('lets stored time pass when told when to resume: steps due meanwhile fire at once', () => {
+    const vm = runningVm();
+    vm.send({ type: 'vm.powerOff' });
+    const stored = JSON.parse(JSON.stringify(persistVm(vm.actor))) as PersistedVm;
+    const clock = new VirtualClock();
+    const restored = restoreVm(stored, { clock, at: stored.context.now + 60_000 });
+    expect(vmStateOf(restored.getSnapshot())).toEqual({ power: 'stopping', provisioning: 'updating' });
+    clock.advance(0);
+    expect(vmStateOf(restored.getSnapshot())).toEqual({ power: 'stopped', provisioning: 'succeeded' });
+    expect(() => restoreVm(stored, { at: stored.context.now - 1 })).toThrow("Invalid VM input 'at'");
+  });
+
   it('keeps a pending Spot eviction and armed faults', () => {
     const vm = runningVm({ priority: 'Spot' });
     vm.send({ type: 'fault.arm', code: 'AllocationFailed' });

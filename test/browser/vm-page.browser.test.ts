@@ -53,7 +53,7 @@ describe('the VM page in Chromium', () => {
     expect(harness.scriptsOf(page).filter((path) => /elk|worker/.test(path))).toEqual([]);
     const labels = await page.$$eval('#chart .xc-label tspan', (spans) => spans.map((span) => span.textContent ?? ''));
     expect(labels).toContain('after 30 s');
-    expect(labels).toContain('always');
+    expect(labels).toContain('power.running');
     expect(await page.$$eval('#chart .xc-separator', (lines) => lines.length)).toBe(1);
     expect(await page.$$eval('#chart .xc-initial-dot', (dots) => dots.length)).toBeGreaterThanOrEqual(4);
   });
