@@ -108,6 +108,6 @@ describe('simulate', () => {
   });
 
   it('rejects a malformed wait step, naming it', () => {
-    expect(() => simulate([{ wait: -5 }])).toThrow("simulate: steps[0].wait must be a non-negative number of ms or 'settled'.");
+    expect(() => simulate([{ wait: -5 }])).toThrow("simulate: steps[0].wait: got number -5; expected a number of ms from 0 on, or 'settled'.");
   });
 });
