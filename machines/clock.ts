@@ -3,7 +3,7 @@
  * clock gives simulated (and deterministic) status times.
  */
 import type { AnyActorRef } from 'xstate';
-import { describeValue } from './quote.js';
+import { describeValue } from './describe-value.js';
 
 /** A clock XState can schedule on, and that can say what time it is. */
 export interface VmClock {

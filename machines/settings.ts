@@ -13,8 +13,9 @@ import type {
   VmInput,
   VmSettings,
 } from './vm.types.js';
+import { MAX_ARMED_FAULTS } from './vm.types.js';
 import { DEFAULT_SUBSCRIPTION_ID, defaultVmId, isGuid } from './ids.js';
-import { describeValue, keyPath } from './quote.js';
+import { describeValue, keyPath } from './describe-value.js';
 
 /** The step durations a VM uses unless its input overrides them, in ms (Azure's order of magnitude). */
 export const DEFAULT_DURATIONS: Readonly<Durations> = {
@@ -34,9 +35,6 @@ export const DEFAULT_DURATIONS: Readonly<Durations> = {
 
 /** The longest delay `setTimeout` keeps, in ms (2^31 − 1, about 24.8 days); it fires longer ones at once. */
 export const MAX_DURATION_MS = 2 ** 31 - 1;
-
-/** The most faults an input may arm. */
-export const MAX_ARMED_FAULTS = 100;
 
 /** The largest `historyLimit`: a VM's history is copied on every finished operation and persisted with it. */
 export const MAX_HISTORY_LIMIT = 1_000;

@@ -7,7 +7,7 @@ import { createBillingMeter, billingOf, type MeterReading } from './billing.js';
 import { VirtualClock } from './clock.js';
 import { toInstanceView, type InstanceViewStatus } from './instance-view.js';
 import { checkOperation, explainIgnored, isOperationEvent, resourceNotFound } from './operations.js';
-import { describeValue, keyPath } from './quote.js';
+import { describeValue, keyPath } from './describe-value.js';
 import { FAULT_CODES, isFaultCode, validateInput } from './settings.js';
 import { vmMachine } from './vm.machine.js';
 import { vmStateOf } from './vm.state.js';
