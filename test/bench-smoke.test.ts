@@ -46,5 +46,6 @@ describe('npm run bench, scaled down', () => {
     for (const key of RESULT_KEYS) expect(table).toContain(key);
     const json = toResultsJson(results);
     for (const key of RESULT_KEYS) expect(typeof json[key]).toBe('number');
-  }, 90_000);
+    // About a minute alone; the whole suite runs beside it on two shared cores.
+  }, 240_000);
 });
