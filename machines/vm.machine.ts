@@ -125,6 +125,12 @@ const POWER_LEAVES: readonly [PowerState, string][] = [
   ['unknown', '#vm.exists.power.unknown'],
 ];
 
+const ANNOUNCEMENTS = {
+  running: { type: 'power.running' },
+  stopped: { type: 'power.stopped' },
+  deallocated: { type: 'power.deallocated' },
+} as const;
+
 /** Actions of a power operation accepted in a power state: record it, then tell provisioning. */
 const accept = (from: PowerState) => [{ type: 'acceptOperation' as const, params: { from } }, 'announceAcceptance' as const];
 /** Actions of an operation Azure accepts with nothing to change: record it, announce the state the VM is already in. */
@@ -234,7 +240,7 @@ const statechart = setup({
       isOperationEvent(event) ? accepted(context, event, tick({ context, self }), 'unknown', operationNameOf(event)) : {},
     ),
     /** Announces the power state the power region reached, for the provisioning region. */
-    announce: raise((_, params: { state: Announced }) => ({ type: `power.${params.state}` as const })),
+    announce: raise((_, params: { state: Announced }) => ANNOUNCEMENTS[params.state]),
     /** Ends the operation in progress `Succeeded` and stamps the provisioning outcome's time. */
     completeOperation: assign(({ context, self }) => {
       const now = tick({ context, self });
