@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { bootPlugin } from './viz/build/boot-plugin.js';
+import { inlineEntryPlugin } from './viz/build/inline-entry-plugin.js';
 import { vmLayoutPlugin } from './viz/build/layout-plugin.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -17,12 +19,20 @@ export default defineConfig({
   base: './',
   resolve: { alias },
   // The page ships vmMachine's layout, computed here, and loads elk only for other machines.
-  plugins: [vmLayoutPlugin(here('./viz/build/vm-layout.ts'), alias, [here('./machines/'), here('./viz/')])],
+  // The entry and its stylesheet go inside index.html, so the page opens from disk too; a boot
+  // script says why when the page cannot start.
+  plugins: [
+    vmLayoutPlugin(here('./viz/build/vm-layout.ts'), alias, [here('./machines/'), here('./viz/')]),
+    bootPlugin(),
+    inlineEntryPlugin(),
+  ],
   build: {
     outDir: here('./dist-page'),
     emptyOutDir: true,
     // The VM page, and the same page in emulator mode that `serve` opens at `/`.
     rollupOptions: { input: { index: here('./viz/page/index.html'), emulator: here('./viz/page/emulator.html') } },
+    // Chunks beside index.html: the inlined entry finds them relative to the page.
+    assetsDir: '',
     // elk is 1.46 MB minified, once in the layout worker and once in the main-thread fallback,
     // both loaded only for machines without a build-time layout.
     chunkSizeWarningLimit: 1600,

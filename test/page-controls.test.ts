@@ -55,7 +55,7 @@ describe('operation controls', () => {
         message: 'The Hibernate-Deallocate Operation can only be triggered on a VM that is enabled for hibernation.',
       },
     });
-    expect(control(actor, 'platformEvict').refusal).toEqual({ kind: 'ignored', reason: 'Only Spot VMs are evicted; this VM is Regular priority.' });
+    expect(control(actor, 'platformEvict').refusal).toEqual({ kind: 'ignored', message: { key: 'ignored.evictRegular' }, reason: 'Only Spot VMs are evicted; this VM is Regular priority.' });
   });
 
   it('refuse Restart while deallocated with the 409 Azure gives', () => {

@@ -2,7 +2,8 @@ import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { createBillingMeter, VirtualClock, vmMachine, type VmInput } from 'azure-vm-lifecycle';
 import { billingPanel, chartTimers, formatDuration, instanceViewPanel, meterText, operationRows, powerStateLine } from '../viz/page/vm-connect.js';
-import { changesBetween } from '../viz/page/vm-log.js';
+import { changeLines } from '../viz/page/log-entries.js';
+import { translator } from '../viz/page/i18n/index.js';
 
 const START = '2024-05-01T08:00:00.000Z';
 
@@ -79,8 +80,13 @@ describe('the VM page panels', () => {
     const before = actor.getSnapshot();
     actor.send({ type: 'vm.powerOff' });
     clock.runUntilIdle();
-    const texts = changesBetween(before, actor.getSnapshot(), 'T').map((entry) => entry.text);
-    expect(texts).toEqual(['power: running → stopped', 'powerOff accepted', 'powerOff Succeeded']);
+    const texts = changeLines(before, actor.getSnapshot()).map((line) => translator('en').text(line.message));
+    expect(texts).toEqual(['Power: running → stopped', 'powerOff accepted', 'powerOff Succeeded']);
+    expect(changeLines(before, actor.getSnapshot()).map((line) => translator('nl').text(line.message))).toEqual([
+      'Energie: wordt uitgevoerd → gestopt',
+      'powerOff geaccepteerd',
+      'powerOff Succeeded',
+    ]);
   });
 
   it('write billed time and cost at the price per hour', () => {

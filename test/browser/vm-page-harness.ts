@@ -2,6 +2,8 @@
  * What every browser test file of the VM page shares: build the page once, serve it, launch
  * Chromium, and open the page ready to use, collecting page errors and the scripts requested.
  */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './chromium.js';
@@ -11,6 +13,8 @@ import { buildPage, servePage, TEST_PAGE_DIR, type PageServer } from './page-ser
 export interface VmPageHarness {
   /** Opens the built page with a query (e.g. `?speed=instant`) and waits until its chart is drawn. */
   open(query?: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /** Opens the built page from disk (`file://…/index.html`), waiting for nothing. */
+  openFromDisk(query?: string, viewport?: { width: number; height: number }): Promise<Page>;
   /** Uncaught errors of every page opened so far. */
   readonly errors: string[];
   /** The JavaScript paths a page requested, its workers' included. */
@@ -38,6 +42,12 @@ export function useVmPage(): VmPageHarness {
   return {
     errors,
     scriptsOf: (page) => scripts.get(page) ?? [],
+    async openFromDisk(query = '', viewport = { width: 1280, height: 800 }) {
+      const opened = await browser.newPage({ viewport });
+      opened.on('pageerror', (error) => errors.push(String(error)));
+      await opened.goto(`${pathToFileURL(join(TEST_PAGE_DIR, 'index.html')).href}${query}`);
+      return opened;
+    },
     async open(query = '', viewport = { width: 1600, height: 1000 }) {
       const opened = await browser.newPage({ viewport });
       opened.on('pageerror', (error) => errors.push(String(error)));

@@ -181,6 +181,7 @@ describe('the VM page in Chromium', () => {
 
   it('creates a new VM with hibernation enabled and hibernates it, without a new layout', async () => {
     const layoutsBefore = await page.evaluate(() => window.__chartStats?.layouts);
+    await page.click('#new-vm-open');
     await page.check('#vm-hibernation');
     await page.fill('#vm-name', 'sleepy-1');
     await page.click('#create-vm');
@@ -209,6 +210,7 @@ describe('the VM page in Chromium', () => {
   });
 
   it('shows validateInput\'s message next to an invalid name and creates nothing', async () => {
+    await page.click('#new-vm-open');
     await page.fill('#vm-name', 'bad name!');
     await page.click('#create-vm');
     expect(await page.textContent('#vm-name-error')).toMatch(/^Invalid VM input 'name'/);
@@ -244,6 +246,7 @@ describe('time on the VM page', () => {
 
   it('arms a fault and shows the queue; fits and zooms the chart', async () => {
     const paused = await openPage('?speed=1&paused');
+    await paused.click('details.faults > summary');
     await paused.selectOption('#fault', 'InternalOperationError');
     await paused.click('#arm');
     await expect.poll(() => paused.textContent('[data-testid="faults"]')).toBe('InternalOperationError');

@@ -1,80 +1,93 @@
 /**
  * The billing panel: the badge (billed or not, and why, by the chosen table), the meter of billed
- * time and cost at an editable price, and the table switch.
+ * time and cost at an editable price, and the table switch. The meters are the shown VM's own
+ * (its session feeds them), so a VM of the past shows the bill it had then.
  */
-import { createBillingMeter, type BillingMeter, type BillingTable, type VmSnapshot } from 'azure-vm-lifecycle';
-import { BILLING_BY_TABLE, byId, setAttribute, setText } from './page-dom.js';
-import { billingPanel, meterText } from './vm-connect.js';
+import type { BillingMeter, BillingTable, VmSnapshot } from 'azure-vm-lifecycle';
+import type { Translator } from './i18n/index.js';
+import { byId, setAttribute, setText } from './page-dom.js';
+import { billingPanel } from './vm-connect.js';
+import { billingBadge, billingReason, meterWords } from './vm-words.js';
+
+/** What the panel reads from the page. */
+export interface BillingHost {
+  /** The shown VM's meters. */
+  meters(): Readonly<Record<BillingTable, BillingMeter>>;
+  /** The page's language now. */
+  t(): Translator;
+  /** Called after the table switches, so the page can redraw what depends on it. */
+  onTableChange(): void;
+}
 
 /** The billing panel. */
 export interface BillingPanelView {
-  /** Fresh meters for a new VM. */
-  reset(): void;
-  /** Feeds a snapshot to both meters. */
-  observe(snapshot: VmSnapshot): void;
+  /** The table followed. */
+  readonly table: BillingTable;
+  /** The price of one billed hour. */
+  readonly pricePerHour: number;
   /** Writes the badge for a snapshot. */
   render(snapshot: VmSnapshot): void;
   /** Writes the meter at an elapsed simulated time. */
   renderMeter(elapsedMs: number): void;
+  /** Writes the table switch's words. */
+  renderSwitch(): void;
 }
 
-/**
- * Binds the panel to its elements.
- * @param onTableChange - called after the table switches, so the page can redraw what depends on it
- */
-export function createBillingPanel(onTableChange: () => void): BillingPanelView {
+/** Binds the panel to its elements. */
+export function createBillingPanel(host: BillingHost): BillingPanelView {
   const priceInput = byId<HTMLInputElement>('price');
   let table: BillingTable = 'seed-2018';
   let pricePerHour = Number(priceInput.value) || 0;
-  const newMeters = (): Record<BillingTable, BillingMeter> => ({
-    'seed-2018': createBillingMeter({ table: 'seed-2018', pricePerHour }),
-    'azure-2023': createBillingMeter({ table: 'azure-2023', pricePerHour }),
-  });
-  let meters = newMeters();
+  let lastElapsed = 0;
 
   const group = byId('tables');
   for (const option of ['seed-2018', 'azure-2023'] as const) {
     const button = document.createElement('button');
     button.type = 'button';
     button.dataset.table = option;
-    button.textContent = BILLING_BY_TABLE[option];
     button.setAttribute('aria-pressed', String(option === table));
     button.addEventListener('click', () => {
       table = option;
       for (const other of group.querySelectorAll('button')) other.setAttribute('aria-pressed', String(other.dataset.table === table));
-      onTableChange();
+      host.onTableChange();
     });
     group.append(button);
   }
-  let lastElapsed = 0;
   const panel: BillingPanelView = {
-    reset() {
-      meters = newMeters();
+    get table() {
+      return table;
     },
-    observe(snapshot) {
-      meters['seed-2018'].observe(snapshot);
-      meters['azure-2023'].observe(snapshot);
+    get pricePerHour() {
+      return pricePerHour;
     },
     render(snapshot) {
+      const t = host.t();
       const billing = billingPanel(snapshot, table);
       const badge = byId('billing-badge');
-      setText(badge, billing.text);
+      setText(badge, t.text(billingBadge(snapshot, table)));
       setAttribute(badge, 'data-state', billing.state);
       setAttribute(byId('billing'), 'data-state', billing.state);
-      setText(byId('billing-table'), `per ${billing.tableTitle}`);
-      setText(byId('billing-reason'), billing.reason);
+      setText(byId('billing-table'), t('billing.per', { table: t(`billing.table.${table}`) }));
+      setText(byId('billing-reason'), t.text(billingReason(snapshot, table)));
     },
     renderMeter(elapsedMs) {
       lastElapsed = elapsedMs;
-      setText(byId('meter'), meterText(meters[table].read(Math.max(0, elapsedMs)), pricePerHour));
+      const t = host.t();
+      setText(byId('meter'), t.text(meterWords(host.meters()[table].read(Math.max(0, elapsedMs)), pricePerHour, t.language)));
+    },
+    renderSwitch() {
+      const t = host.t();
+      for (const button of group.querySelectorAll<HTMLButtonElement>('button')) {
+        setText(button, t(`billing.switch.${button.dataset.table as BillingTable}`));
+      }
     },
   };
   priceInput.addEventListener('input', () => {
     const value = Number(priceInput.value);
     if (!Number.isFinite(value) || value < 0) return;
     pricePerHour = value;
-    for (const meter of Object.values(meters)) meter.setPricePerHour(value);
     panel.renderMeter(lastElapsed);
   });
+  panel.renderSwitch();
   return panel;
 }

@@ -3,6 +3,7 @@
  * view, and the description of the state under the pointer or focus.
  */
 import { attachZoom, ZOOM_STEP, type ChartHandle, type ZoomControl } from 'azure-vm-lifecycle/viz';
+import type { Translator } from './i18n/index.js';
 import { byId } from './page-dom.js';
 
 /** The chart panel. */
@@ -16,7 +17,7 @@ export interface ChartPanel {
 }
 
 /** Binds the frame's controls to a mounted chart. */
-export function setupChartPanel(handle: ChartHandle): ChartPanel {
+export function setupChartPanel(handle: ChartHandle, t: () => Translator): ChartPanel {
   const viewport = byId('chart-viewport');
   const info = byId('state-info');
   const level = byId('zoom-level');
@@ -67,7 +68,7 @@ export function setupChartPanel(handle: ChartHandle): ChartPanel {
     info.replaceChildren();
     const name = document.createElement('strong');
     name.textContent = node.id;
-    info.append(name, ` — ${node.description ?? 'no description'}`);
+    info.append(name, ` — ${node.description ?? t()('chart.noDescription')}`);
   };
   viewport.addEventListener('pointerover', describe);
   viewport.addEventListener('focusin', describe);

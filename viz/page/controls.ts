@@ -4,13 +4,15 @@
  * what Azure would answer. Pure: the page renders the list and sends `event` when `allowed`.
  */
 import { checkOperation, explainIgnored, type OperationRejection, type VmEvent, type VmOperationEvent, type VmSnapshot } from 'azure-vm-lifecycle';
+import { translator, type Message, type StringKey, type Translator } from './i18n/index.js';
+import { ignoredReason } from './vm-words.js';
 
 /**
  * Why a control does nothing now.
  * - `rejected`: Azure refuses the REST call (409 `OperationNotAllowed`, or 404 once the VM is gone)
  * - `ignored`: a guest or platform event that has no effect in this state, and why
  */
-export type Refusal = { kind: 'rejected'; rejection: OperationRejection } | { kind: 'ignored'; reason: string };
+export type Refusal = { kind: 'rejected'; rejection: OperationRejection } | { kind: 'ignored'; reason: string; message: Message };
 
 /** One operation button. */
 export interface OperationControl {
@@ -34,28 +36,28 @@ export interface OperationControl {
 
 interface ControlSpec {
   key: string;
-  label: string;
+  label: StringKey;
   /** The CLI or portal equivalent, appended to the accessible name. */
   hint?: string;
   event: VmEvent;
 }
 
 const API_CONTROLS: readonly (ControlSpec & { event: VmOperationEvent })[] = [
-  { key: 'start', label: 'Start', hint: 'az vm start', event: { type: 'vm.start' } },
-  { key: 'powerOff', label: 'Power off (az vm stop)', hint: 'az vm stop', event: { type: 'vm.powerOff' } },
-  { key: 'deallocate', label: "Deallocate (the portal's Stop)", hint: 'az vm deallocate', event: { type: 'vm.deallocate' } },
-  { key: 'hibernate', label: 'Hibernate', hint: 'az vm deallocate --hibernate true', event: { type: 'vm.deallocate', hibernate: true } },
-  { key: 'restart', label: 'Restart', hint: 'az vm restart', event: { type: 'vm.restart' } },
-  { key: 'redeploy', label: 'Redeploy', hint: 'az vm redeploy', event: { type: 'vm.redeploy' } },
-  { key: 'reapply', label: 'Reapply', hint: 'az vm reapply', event: { type: 'vm.reapply' } },
-  { key: 'update', label: 'Update', hint: 'az vm update', event: { type: 'vm.update' } },
-  { key: 'delete', label: 'Delete', hint: 'az vm delete', event: { type: 'vm.delete' } },
-  { key: 'simulateEviction', label: 'Spot eviction', hint: 'az vm simulate-eviction', event: { type: 'vm.simulateEviction' } },
+  { key: 'start', label: 'operation.start', hint: 'az vm start', event: { type: 'vm.start' } },
+  { key: 'powerOff', label: 'operation.powerOff', hint: 'az vm stop', event: { type: 'vm.powerOff' } },
+  { key: 'deallocate', label: 'operation.deallocate', hint: 'az vm deallocate', event: { type: 'vm.deallocate' } },
+  { key: 'hibernate', label: 'operation.hibernate', hint: 'az vm deallocate --hibernate true', event: { type: 'vm.deallocate', hibernate: true } },
+  { key: 'restart', label: 'operation.restart', hint: 'az vm restart', event: { type: 'vm.restart' } },
+  { key: 'redeploy', label: 'operation.redeploy', hint: 'az vm redeploy', event: { type: 'vm.redeploy' } },
+  { key: 'reapply', label: 'operation.reapply', hint: 'az vm reapply', event: { type: 'vm.reapply' } },
+  { key: 'update', label: 'operation.update', hint: 'az vm update', event: { type: 'vm.update' } },
+  { key: 'delete', label: 'operation.delete', hint: 'az vm delete', event: { type: 'vm.delete' } },
+  { key: 'simulateEviction', label: 'operation.simulateEviction', hint: 'az vm simulate-eviction', event: { type: 'vm.simulateEviction' } },
 ];
 
 const OTHER_CONTROLS: readonly (ControlSpec & { source: 'guest' | 'platform' })[] = [
-  { key: 'guestShutdown', label: 'Shut down inside the guest', event: { type: 'guest.shutdown' }, source: 'guest' },
-  { key: 'platformEvict', label: 'Platform eviction', event: { type: 'platform.evict' }, source: 'platform' },
+  { key: 'guestShutdown', label: 'operation.guestShutdown', event: { type: 'guest.shutdown' }, source: 'guest' },
+  { key: 'platformEvict', label: 'operation.platformEvict', event: { type: 'platform.evict' }, source: 'platform' },
 ];
 
 /** The REST name of an operation event, with its flag: `deallocate (hibernate)`. */
@@ -64,22 +66,29 @@ function restName(event: VmOperationEvent): string {
   return event.type === 'vm.deallocate' && event.hibernate ? `${name} (hibernate)` : name;
 }
 
+const ENGLISH = translator('en');
+
+/** HTTP's reason phrases for the statuses Azure refuses with. */
+const REASON_PHRASES: Readonly<Record<number, string>> = { 400: 'Bad Request', 404: 'Not Found', 409: 'Conflict' };
+
 /**
  * Every operation button for a snapshot, in the order the page shows them: the REST operations,
- * then the guest's and the platform's events.
+ * then the guest's and the platform's events, labelled in the translator's language (English by
+ * default); the REST names and CLI commands stay as Azure writes them.
  * @example
  * operationControls(actor.getSnapshot()).find((c) => c.key === 'restart');
  * // { label: 'Restart', allowed: false, refusal: { kind: 'rejected', rejection: { status: 409, … } }, … }
  */
-export function operationControls(snapshot: VmSnapshot): OperationControl[] {
+export function operationControls(snapshot: VmSnapshot, t: Translator = ENGLISH): OperationControl[] {
   const api = API_CONTROLS.map((spec): OperationControl => {
     const rejection = checkOperation(snapshot, spec.event);
     const operation = restName(spec.event);
+    const label = t(spec.label);
     return {
       key: spec.key,
-      label: spec.label,
+      label,
       // Starts with the visible label (so speech input finds it), then the REST name.
-      accessibleName: `${spec.label} — ${operation}${spec.hint && !spec.label.includes(spec.hint) ? ` (${spec.hint})` : ''}`,
+      accessibleName: `${label} — ${operation}${spec.hint && !label.includes(spec.hint) ? ` (${spec.hint})` : ''}`,
       operation,
       event: spec.event,
       allowed: rejection === null,
@@ -89,23 +98,27 @@ export function operationControls(snapshot: VmSnapshot): OperationControl[] {
   });
   const others = OTHER_CONTROLS.map((spec): OperationControl => {
     const reason = explainIgnored(snapshot, spec.event);
+    const label = t(spec.label);
     return {
       key: spec.key,
-      label: spec.label,
-      accessibleName: `${spec.label} — ${spec.event.type}`,
+      label,
+      accessibleName: `${label} — ${spec.event.type}`,
       operation: spec.event.type,
       event: spec.event,
       allowed: reason === null,
-      refusal: reason === null ? null : { kind: 'ignored', reason },
+      refusal: reason === null ? null : { kind: 'ignored', reason, message: ignoredReason(snapshot, spec.event) ?? { key: 'ignored.other', params: { reason } } },
       source: spec.source,
     };
   });
   return [...api, ...others];
 }
 
-/** The text the alert region shows for a refusal: Azure's HTTP status, code and message. */
-export function refusalText(refusal: Refusal): string {
-  if (refusal.kind === 'ignored') return `No effect: ${refusal.reason}`;
+/**
+ * The text the alert shows for a refusal: Azure's HTTP status, code and message as Azure writes
+ * them; for an ignored event, why, in the translator's language.
+ */
+export function refusalText(refusal: Refusal, t: Translator = ENGLISH): string {
+  if (refusal.kind === 'ignored') return t('refusal.ignored', { reason: refusal.message });
   const { status, code, message } = refusal.rejection;
-  return `${status} ${status === 404 ? 'Not Found' : 'Conflict'} — ${code}: ${message}`;
+  return `${status} ${REASON_PHRASES[status] ?? ''} — ${code}: ${message}`;
 }

@@ -1,45 +1,58 @@
 /**
- * The VM page: one VM actor on a virtual clock, its chart, buttons for every operation and the
- * panels Azure would show. Glue only: each panel module binds its part of the page, the pure
- * modules (`controls`, `vm-connect`, `vm-log`, `new-vm-form`, `time-driver`) decide what to show;
- * this file creates the VM, listens, and tells the panels when to draw.
+ * The VM page: one VM's run on a virtual clock, its chart, buttons for every operation, the panels
+ * Azure would show, time travel, scenarios, links and two languages. Glue only: time travel
+ * (`time-travel.ts`) holds the run; each panel module binds its part of the page; the pure modules
+ * decide what to show; this file wires them and tells the panels when to draw.
  */
 import { and, createMachine, not, or, setup, stateIn } from 'xstate';
 import type { VirtualClock, VmEvent, VmInput, VmSnapshot } from 'azure-vm-lifecycle';
 import { mountChart, type ChartHandle } from 'azure-vm-lifecycle/viz';
 import vmChartLayout from 'virtual:vm-chart-layout';
 import { createBillingPanel } from './billing-panel.js';
-import { setupChartPanel } from './chart-panel.js';
+import { setupChartPanel, type ChartPanel } from './chart-panel.js';
 import { createFaultsPanel } from './faults-panel.js';
 import { createHistoryPanel } from './history-panel.js';
+import { chooseLanguage, LANGUAGE_CODES, message, translator, type Language, type Message, type Translator } from './i18n/index.js';
+import { applyTexts } from './i18n-dom.js';
 import { renderInstanceView } from './instance-view-panel.js';
+import { setupLanguagePanel } from './language-panel.js';
+import { setupLayoutPanel } from './layout-panel.js';
+import { readOpenRequest, setupLinkPanel } from './link-panel.js';
 import { createLogPanel } from './log-panel.js';
 import { DEFAULT_FIELDS } from './new-vm-form.js';
 import { setupNewVmPanel } from './new-vm-panel.js';
 import { createOperationsPanel } from './operations-panel.js';
 import { byId, setText } from './page-dom.js';
-import { setupTimePanel } from './time-panel.js';
+import { createScenarioPanel } from './scenario-panel.js';
 import { createTimeDriver, SPEEDS, type Speed } from './time-driver.js';
-import { chartTimers, simulatedTime } from './vm-connect.js';
-import { changesBetween, type LogKind } from './vm-log.js';
-import { createVmSession, type VmActor } from './vm-session.js';
+import { setupTimePanel } from './time-panel.js';
+import { createTimeTravel, type TimeTravel } from './time-travel.js';
+import { bindToast } from './toast.js';
+import { createTravelPanel } from './travel-panel.js';
+import { chartTimers } from './vm-connect.js';
+import { pinStartTime, type VmActor } from './vm-run.js';
+import { summaryWords } from './vm-words.js';
 
 /** What tests and benchmarks reach for. */
 export interface VmPage {
-  /** The VM actor shown now (replaced by "New VM"). */
+  /** The VM actor shown now: the present, or the past one time travel shows. */
   readonly actor: VmActor;
   /** Its virtual clock. */
   readonly clock: VirtualClock;
+  /** The page's time travel: the run, its log, the instant shown. */
+  readonly travel: TimeTravel;
   /** The chart. */
   readonly chart: ChartHandle;
   /** Resolves once the chart is drawn. */
   ready: Promise<void>;
-  /** Elapsed simulated ms since the VM's start. */
+  /** Elapsed simulated ms since the shown VM's start. */
   elapsed(): number;
   /** Sets the speed of simulated time. */
   setSpeed(speed: Speed): void;
-  /** Creates a new VM (replacing the current one) with this input. */
+  /** Creates a new VM (a new run, replacing the current one) with this input. */
   createVm(input: VmInput): void;
+  /** Shows the page in a language. */
+  setLanguage(language: Language): void;
   /** The chart API, to mount other machines beside the VM. */
   mountChart: typeof mountChart;
   /** XState's machine builders and guard combinators, for charts of other machines. */
@@ -66,63 +79,83 @@ const thread = params.get('thread') === 'main' ? 'main' : 'auto';
 // `?layout=compute` ignores the build-time layout and lays out in the browser, as other machines do.
 const precomputed = params.get('layout') === 'compute' ? undefined : vmChartLayout;
 
-const log = createLogPanel();
-const addLog = (kind: LogKind, text: string): void => {
-  log.push({ time: session.now(), kind, text });
-  schedulePanels();
+// ---- language --------------------------------------------------------------------------------
+
+const chosen = chooseLanguage(params.get('lang'), navigator.languages);
+let t: Translator = translator(chosen.language);
+const words = (): Translator => t;
+const notice = bindToast('notice', 'notice-text', 'notice-close');
+let noticeMessage: Message | undefined;
+const showNotice = (shown: Message): void => {
+  noticeMessage = shown;
+  notice.show(t.text(shown));
 };
-let previous: VmSnapshot | undefined;
-const session = createVmSession({
-  created() {
-    billing.reset();
-    previous = undefined;
-  },
-  snapshot(snapshot) {
-    billing.observe(snapshot);
-    if (previous) log.push(...changesBetween(previous, snapshot, simulatedTime(snapshot, snapshot.context.now)));
-    previous = snapshot;
-    render(snapshot);
-  },
-  log: addLog,
-});
-// The driver steps whichever clock is current: "New VM" brings a fresh one.
+if (chosen.unknown !== undefined) showNotice(message('link.langUnknown', { lang: chosen.unknown, langs: LANGUAGE_CODES.join(', ') }));
+
+// ---- the run ---------------------------------------------------------------------------------
+
+const travel = createTimeTravel(pinStartTime({ name: DEFAULT_FIELDS.name }));
+const elapsed = (): number => travel.shown.vm.clock.now();
+
+// The driver steps the present's clock, and nothing while the past is shown.
 const driver = createTimeDriver(
   {
-    advance: (ms) => session.clock.advance(ms),
-    advanceToNext: () => session.clock.advanceToNext(),
-    runUntilIdle: (limit) => session.clock.runUntilIdle(limit),
-    nextDueAt: () => session.clock.nextDueAt(),
+    advance: (ms) => (travel.position === null ? travel.present.vm.clock.advance(ms) : undefined),
+    advanceToNext: () => travel.position === null && travel.present.vm.clock.advanceToNext(),
+    runUntilIdle: (limit) => (travel.position === null ? travel.present.vm.clock.runUntilIdle(limit) : 0),
+    nextDueAt: () => (travel.position === null ? travel.present.vm.clock.nextDueAt() : null),
   },
   initialSpeed,
 );
 
-function sendEvent(event: VmEvent, name: string): void {
-  addLog('sent', name);
-  session.actor.send(event);
+/** Sends an event to the VM; from the past, the run forks there first. */
+function sendEvent(event: VmEvent): void {
+  if (travel.position !== null) travel.continueHere();
+  travel.present.vm.actor.send(event);
   driver.afterAction();
 }
 
-const operations = createOperationsPanel({ snapshot: () => session.actor.getSnapshot(), sendEvent, log: addLog });
-const billing = createBillingPanel(() => {
-  render(session.actor.getSnapshot());
-  renderPanels();
-  billing.renderMeter(session.elapsed());
+// ---- panels ----------------------------------------------------------------------------------
+
+const log = createLogPanel({ t: words, select: (instant) => travel.restore(instant) });
+const operations = createOperationsPanel({
+  snapshot: () => travel.shown.snapshot(),
+  sendEvent,
+  log: (line) => travel.note(line),
+  t: words,
+});
+const billing = createBillingPanel({
+  meters: () => travel.shown.meters,
+  t: words,
+  onTableChange() {
+    render(travel.shown.snapshot());
+    renderPanels();
+  },
 });
 const renderHistory = createHistoryPanel();
 const renderFaults = createFaultsPanel(sendEvent);
+const renderTravel = createTravelPanel({ travel, t: words, continueHere: () => travel.continueHere() });
 let chart: ChartHandle | undefined;
-let chartPanel: ReturnType<typeof setupChartPanel> | undefined;
+let chartPanel: ChartPanel | undefined;
+let timePanel: ReturnType<typeof setupTimePanel> | undefined;
+const scenarios = createScenarioPanel({
+  travel,
+  t: words,
+  billing: () => ({ table: billing.table, pricePerHour: billing.pricePerHour }),
+  pause: () => timePanel?.setPaused(true),
+});
+setupLinkPanel({ travel, scenarios, t: words });
 
 /**
- * Shows a snapshot. What a user acts on (buttons, instance view, power line, billing badge) is
- * written at once; the heavy panels wait for the next frame, so a burst of snapshots (a timer
- * cascade, instant speed) writes them once. Nothing here reads layout: each read would force the
- * whole page's layout between writes.
+ * Shows a snapshot. What a user acts on (buttons, instance view, power line, billing badge, the
+ * status line) is written at once; the heavy panels wait for the next frame, so a burst of
+ * snapshots (a timer cascade, instant speed) writes them once. Nothing here reads layout.
  */
 function render(snapshot: VmSnapshot): void {
   operations.render(snapshot);
   renderInstanceView(snapshot);
   billing.render(snapshot);
+  renderTravel();
   schedulePanels();
 }
 
@@ -132,78 +165,142 @@ function schedulePanels(): void {
   panelsFrame ||= requestAnimationFrame(renderPanels);
 }
 
-/** Writes the heavy panels from the current snapshot; cancels a pending frame when called directly. */
+/** Writes the heavy panels from the shown snapshot; cancels a pending frame when called directly. */
 function renderPanels(): void {
   if (panelsFrame) cancelAnimationFrame(panelsFrame);
   panelsFrame = 0;
-  const snapshot = session.actor.getSnapshot();
+  const snapshot = travel.shown.snapshot();
   renderHistory(snapshot);
   log.render();
-  renderFaults(snapshot);
-  const { settings } = snapshot.context;
-  setText(
-    byId('vm-summary'),
-    `${settings.name} · ${settings.resourceGroup} · ${settings.image} ${settings.osType} · ${settings.priority}${settings.hibernationEnabled ? ' · hibernation enabled' : ''}`,
-  );
-  chart?.setTimers(chartTimers(snapshot, session.elapsed()));
+  const instants = travel.instants();
+  log.mark(travel.position ?? travel.present.now(), instants[travel.currentIndex()]);
+  renderFaults(snapshot, t);
+  setText(byId('vm-summary'), t.text(summaryWords(snapshot)));
+  chart?.setTimers(chartTimers(snapshot, elapsed()));
   chartPanel?.follow();
+  if (scenarios.open) scenarios.render();
 }
 
-function logCreated(actor: VmActor): void {
-  const { settings } = actor.getSnapshot().context;
-  addLog('vm', `PUT ${settings.name}: ${settings.image} ${settings.osType} image, ${settings.priority}${settings.priority !== 'Regular' ? ` (eviction: ${settings.evictionPolicy})` : ''}${settings.hibernationEnabled ? ', hibernation enabled' : ''}`);
+/** Everything again: another VM is shown, or another language. */
+function renderAll(): void {
+  render(travel.shown.snapshot());
+  renderPanels();
+  billing.renderMeter(elapsed());
+}
+
+travel.subscribe((change) => {
+  switch (change.type) {
+    case 'snapshot':
+      render(change.snapshot);
+      break;
+    case 'log-appended':
+      log.append(change.entry);
+      schedulePanels();
+      break;
+    case 'log-replaced':
+      log.replace(travel.log);
+      break;
+    case 'shown':
+      chart?.attach(travel.shown.vm.actor);
+      renderAll();
+      break;
+  }
+});
+
+function setLanguage(language: Language): void {
+  t = translator(language);
+  applyTexts(document, t);
+  renderLanguages(language);
+  billing.renderSwitch();
+  timePanel?.renderWords();
+  scenarios.renderWords();
+  log.replace(travel.log);
+  if (noticeMessage && notice.shown) notice.show(t.text(noticeMessage));
+  renderAll();
+}
+const renderLanguages = setupLanguagePanel(chosen.language, (language) => setLanguage(language));
+
+// ---- what the address asks for ----------------------------------------------------------------
+
+const opening = readOpenRequest(params);
+if (opening.problem) showNotice(opening.problem);
+let startPaused = params.has('paused');
+try {
+  if (opening.request.kind === 'run') {
+    const { link } = opening.request;
+    travel.load(link.input, link.steps, link.end);
+    if (link.at) travel.restore(link.at);
+    // A link shows a moment: it stays there until the reader resumes.
+    startPaused = true;
+  } else if (opening.request.kind === 'scenario') {
+    scenarios.show(opening.request.scenario, opening.request.index);
+    startPaused = true;
+  }
+} catch (error) {
+  showNotice(message('link.invalid', { problem: String(error instanceof Error ? error.message : error) }));
 }
 
 // ---- start -----------------------------------------------------------------------------------
 
 const pageApi: VmPage = {
   get actor() {
-    return session.actor;
+    return travel.shown.vm.actor;
   },
   get clock() {
-    return session.clock;
+    return travel.shown.vm.clock;
   },
+  travel,
   get chart() {
     if (!chart) throw new Error('the chart is not mounted yet');
     return chart;
   },
   ready: Promise.resolve(),
-  elapsed: () => session.elapsed(),
+  elapsed,
   setSpeed: () => {},
   createVm(input) {
-    const next = session.create(input);
-    logCreated(next);
     operations.clearAlert();
-    chart?.attach(next);
-    render(next.getSnapshot());
-    renderPanels();
+    scenarios.close();
+    travel.load(pinStartTime(input));
     driver.afterAction();
   },
+  setLanguage,
   mountChart,
   xstate: { createMachine, setup, and, or, not, stateIn },
 };
 
-const first = session.create({ name: DEFAULT_FIELDS.name });
-logCreated(first);
 chart = mountChart(byId('chart'), {
-  actor: first,
+  actor: travel.shown.vm.actor,
   layout: { thread },
   ...(precomputed ? { precomputed } : {}),
-  now: () => session.elapsed(),
+  now: () => elapsed(),
 });
-pageApi.ready = chart.ready.then(() => {
-  render(first.getSnapshot());
-  renderPanels();
-});
-chartPanel = setupChartPanel(chart);
-pageApi.setSpeed = setupTimePanel({
+pageApi.ready = chart.ready.then(
+  () => {
+    byId('boot').hidden = true;
+    renderAll();
+    // From disk, a layout computed in the browser cannot load its engine: the chart falls back to
+    // a plain grid, and the page says why.
+    const stats = window.__chartStats;
+    if (location.protocol === 'file:' && stats?.lastEngine === 'grid' && stats.lastFallbackReason) showNotice(message('boot.layoutFromDisk'));
+  },
+  (error: unknown) => {
+    const box = byId('boot');
+    setText(box, `${t(location.protocol === 'file:' ? 'boot.file' : 'boot.failed')} (${error instanceof Error ? error.message : String(error)})`);
+    box.className = 'boot failed';
+    box.setAttribute('role', 'alert');
+  },
+);
+chartPanel = setupChartPanel(chart, words);
+timePanel = setupTimePanel({
   driver,
-  startPaused: params.has('paused'),
-  clockText: () => `${session.now().slice(0, 19).replace('T', ' ')}  +${Math.floor(session.elapsed() / 1000)} s`,
-  onFrame: () => billing.renderMeter(session.elapsed()),
-  onNothingToSkip: () => addLog('ignored', 'No timer is pending.'),
+  startPaused,
+  clockText: () => `${travel.shown.timeOf(elapsed()).slice(0, 19).replace('T', ' ')}  +${Math.floor(elapsed() / 1000)} s`,
+  onFrame: () => billing.renderMeter(elapsed()),
+  onNothingToSkip: () => travel.note({ kind: 'ignored', message: message('log.noTimer') }),
+  t: words,
 });
+pageApi.setSpeed = timePanel.setSpeed;
 setupNewVmPanel((input) => pageApi.createVm(input));
-render(first.getSnapshot());
-renderPanels();
+setupLayoutPanel(() => chartPanel?.follow(true));
+setLanguage(chosen.language);
 window.vmPage = pageApi;

@@ -1,6 +1,6 @@
 /**
- * The "New VM" form: reads its fields, shows `validateInput`'s message next to the field at fault,
- * and hands valid input to the page.
+ * The "New VM" form, in a dialog opened from the header: reads its fields, shows
+ * `validateInput`'s message next to the field at fault, and hands valid input to the page.
  */
 import type { VmInput } from 'azure-vm-lifecycle';
 import { DEFAULT_FIELDS, newVmInput, type NewVmFields } from './new-vm-form.js';
@@ -22,9 +22,13 @@ function readFields(form: HTMLFormElement): NewVmFields {
   };
 }
 
-/** Binds the form; `create` receives valid input on submit. */
+/** Binds the dialog and its form; `create` receives valid input on submit. */
 export function setupNewVmPanel(create: (input: VmInput) => void): void {
+  const dialog = byId<HTMLDialogElement>('new-vm-dialog');
   const form = byId<HTMLFormElement>('new-vm');
+  // A modal dialog: focus moves to its first field, Escape closes it, focus returns to the opener.
+  byId('new-vm-open').addEventListener('click', () => dialog.showModal());
+  byId('new-vm-cancel').addEventListener('click', () => dialog.close());
   const nameError = byId('vm-name-error');
   const formError = byId('vm-form-error');
   const nameInput = byId<HTMLInputElement>('vm-name');
@@ -44,5 +48,6 @@ export function setupNewVmPanel(create: (input: VmInput) => void): void {
       return;
     }
     create(result.input);
+    dialog.close();
   });
 }

@@ -1,20 +1,25 @@
 /**
- * The operations panel: a button per operation (from `controls.ts`), and the alert that shows
- * Azure's answer when a refused one is clicked instead of sending it.
+ * The operations panel: a button per operation (from `controls.ts`), labelled in the page's
+ * language, and the toast that shows Azure's answer when a refused one is clicked instead of
+ * sending it.
  */
 import type { VmEvent, VmSnapshot } from 'azure-vm-lifecycle';
 import { operationControls, refusalText, type OperationControl } from './controls.js';
-import { byId, setAttribute } from './page-dom.js';
-import type { LogKind } from './vm-log.js';
+import { message, type Translator } from './i18n/index.js';
+import type { LogLine } from './log-entries.js';
+import { byId, setAttribute, setText } from './page-dom.js';
+import { bindToast } from './toast.js';
 
 /** What the panel needs from the page. */
 export interface OperationsHost {
-  /** The VM's snapshot now. */
+  /** The VM's snapshot shown now. */
   snapshot(): VmSnapshot;
-  /** Sends an event to the VM, logged under `name`. */
-  sendEvent(event: VmEvent, name: string): void;
+  /** Sends an event to the VM. */
+  sendEvent(event: VmEvent): void;
   /** Writes a line in the log. */
-  log(kind: LogKind, text: string): void;
+  log(line: LogLine): void;
+  /** The page's language now. */
+  t(): Translator;
 }
 
 /** The operations panel. */
@@ -23,52 +28,54 @@ export interface OperationsPanel {
   render(snapshot: VmSnapshot): void;
   /** Sends an allowed control's event; for a refused one, shows and logs Azure's answer instead. */
   send(control: OperationControl): void;
-  /** Clears the alert. */
+  /** Hides the refusal. */
   clearAlert(): void;
 }
 
-/** Binds the panel to `#operations` and `#rejection`. */
+/** Binds the panel to `#operations` and the refusal toast. */
 export function createOperationsPanel(host: OperationsHost): OperationsPanel {
   const container = byId('operations');
-  const alert = byId('rejection');
+  const toast = bindToast('rejection-toast', 'rejection', 'rejection-close');
   const buttons = new Map<string, HTMLButtonElement>();
 
   const panel: OperationsPanel = {
     send(control) {
+      const t = host.t();
       if (!control.allowed && control.refusal) {
         // Not sent: Azure would refuse it, so the page shows the answer instead.
-        alert.textContent = refusalText(control.refusal);
-        alert.className = control.refusal.kind === 'ignored' ? 'alert info' : 'alert';
-        host.log(control.refusal.kind === 'ignored' ? 'ignored' : 'rejected', `${control.operation} not sent — ${refusalText(control.refusal)}`);
+        const answer = refusalText(control.refusal, t);
+        toast.show(answer, control.refusal.kind === 'ignored' ? 'info' : 'alert');
+        host.log({ kind: control.refusal.kind === 'ignored' ? 'ignored' : 'rejected', message: message('log.notSent', { operation: control.operation, answer }) });
         return;
       }
-      alert.textContent = '';
-      host.sendEvent(control.event, control.operation);
+      toast.hide();
+      host.sendEvent(control.event);
     },
     clearAlert() {
-      alert.textContent = '';
+      toast.hide();
     },
     render(snapshot) {
-      for (const control of operationControls(snapshot)) {
+      const t = host.t();
+      for (const control of operationControls(snapshot, t)) {
         let button = buttons.get(control.key);
         if (!button) {
           button = document.createElement('button');
           button.type = 'button';
           button.dataset.operation = control.key;
           button.dataset.source = control.source;
-          button.textContent = control.label;
           button.addEventListener('click', () => {
             // Read the controls at click time: the snapshot may have moved on since rendering.
-            const current = operationControls(host.snapshot()).find((candidate) => candidate.key === control.key);
+            const current = operationControls(host.snapshot(), host.t()).find((candidate) => candidate.key === control.key);
             if (current) panel.send(current);
           });
           container.append(button);
           buttons.set(control.key, button);
         }
+        setText(button, control.label);
         setAttribute(button, 'aria-label', control.accessibleName);
         // aria-disabled, not disabled: the button stays focusable and clickable to explain itself.
         setAttribute(button, 'aria-disabled', String(!control.allowed));
-        setAttribute(button, 'title', control.refusal ? refusalText(control.refusal) : control.accessibleName);
+        setAttribute(button, 'title', control.refusal ? refusalText(control.refusal, t) : control.accessibleName);
       }
     },
   };

@@ -2,7 +2,8 @@
  * The time bar: speed, pause, skip to the next timer, and the simulated clock, advanced every
  * animation frame by the time driver.
  */
-import { byId } from './page-dom.js';
+import type { Translator } from './i18n/index.js';
+import { byId, setText } from './page-dom.js';
 import { SPEEDS, type Speed, type TimeDriver } from './time-driver.js';
 
 /** What the bar needs from the page. */
@@ -17,10 +18,22 @@ export interface TimeHost {
   onFrame(): void;
   /** Called when skip finds no timer. */
   onNothingToSkip(): void;
+  /** The page's language now. */
+  t(): Translator;
 }
 
-/** Binds the bar and starts the frame loop; returns the speed setter. */
-export function setupTimePanel(host: TimeHost): (speed: Speed) => void {
+/** The time bar. */
+export interface TimePanel {
+  /** Sets the speed. */
+  setSpeed(speed: Speed): void;
+  /** Pauses or resumes time. */
+  setPaused(paused: boolean): void;
+  /** Writes the bar's words in the page's language. */
+  renderWords(): void;
+}
+
+/** Binds the bar and starts the frame loop. */
+export function setupTimePanel(host: TimeHost): TimePanel {
   const { driver } = host;
   const group = byId('speeds');
   const setSpeed = (speed: Speed): void => {
@@ -32,7 +45,7 @@ export function setupTimePanel(host: TimeHost): (speed: Speed) => void {
     const button = document.createElement('button');
     button.type = 'button';
     button.dataset.speed = String(speed);
-    button.textContent = speed === 'instant' ? 'Instant' : `${speed}×`;
+    button.textContent = `${speed}×`;
     button.addEventListener('click', () => setSpeed(speed));
     group.append(button);
   }
@@ -40,7 +53,7 @@ export function setupTimePanel(host: TimeHost): (speed: Speed) => void {
   const pause = byId<HTMLButtonElement>('pause');
   const showPaused = (): void => {
     pause.setAttribute('aria-pressed', String(driver.paused));
-    pause.textContent = driver.paused ? 'Resume' : 'Pause';
+    setText(pause, host.t()(driver.paused ? 'time.resume' : 'time.pause'));
   };
   pause.addEventListener('click', () => {
     driver.paused = !driver.paused;
@@ -62,5 +75,18 @@ export function setupTimePanel(host: TimeHost): (speed: Speed) => void {
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
-  return setSpeed;
+  const renderWords = (): void => {
+    showPaused();
+    const instant = group.querySelector<HTMLButtonElement>('button[data-speed="instant"]');
+    if (instant) setText(instant, host.t()('time.instant'));
+  };
+  renderWords();
+  return {
+    setSpeed,
+    setPaused(paused) {
+      driver.paused = paused;
+      showPaused();
+    },
+    renderWords,
+  };
 }

@@ -4,8 +4,9 @@
  * no effect. The decisions stay the package's (`vmStateOf`, `billingOf`, `explainIgnored`); this
  * module only words them, so every language says the same thing. Pure.
  */
-import { billingOf, explainIgnored, vmStateOf, type BillingTable, type VmEvent, type VmSnapshot, type VmStateSummary } from 'azure-vm-lifecycle';
-import { message, type Message } from './i18n/index.js';
+import { billingOf, explainIgnored, vmStateOf, type BillingTable, type MeterReading, type VmEvent, type VmSnapshot, type VmStateSummary } from 'azure-vm-lifecycle';
+import { message, type Language, type Message } from './i18n/index.js';
+import { formatDuration } from './vm-connect.js';
 
 /** The name of a power state. */
 export function powerName(state: VmStateSummary): Message {
@@ -70,4 +71,30 @@ export function ignoredReason(snapshot: VmSnapshot, event: VmEvent): Message | n
   }
   // A case the wording does not know yet: the package's own sentence, untranslated, beats none.
   return message('ignored.other', { reason: raw });
+}
+
+/**
+ * A meter reading in words: billed time of the total and the cost at the price per hour, the
+ * decimal separator the language's (`$0.7701`, `$0,7701`).
+ */
+export function meterWords(reading: MeterReading, pricePerHour: number, language: Language = 'en', currency = '$'): Message {
+  const cost = ((reading.billedMs / 3_600_000) * pricePerHour).toFixed(4);
+  return message('meter.reading', {
+    billed: formatDuration(reading.billedMs),
+    total: formatDuration(reading.totalMs),
+    cost: `${currency}${language === 'en' ? cost : cost.replace('.', ',')}`,
+  });
+}
+
+/** The VM in one line: name, resource group, image, OS, priority, hibernation. */
+export function summaryWords(snapshot: VmSnapshot): Message {
+  const { settings } = snapshot.context;
+  return message('summary.line', {
+    name: settings.name,
+    resourceGroup: settings.resourceGroup,
+    image: settings.image,
+    osType: settings.osType,
+    priority: settings.priority,
+    hibernation: settings.hibernationEnabled ? message('summary.hibernation') : '',
+  });
 }
