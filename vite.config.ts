@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 import { bootPlugin } from './viz/build/boot-plugin.js';
 import { inlineEntryPlugin } from './viz/build/inline-entry-plugin.js';
 import { vmLayoutPlugin } from './viz/build/layout-plugin.js';
+import { separatePagePlugin } from './viz/build/separate-page-plugin.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -20,17 +21,19 @@ export default defineConfig({
   resolve: { alias },
   // The page ships vmMachine's layout, computed here, and loads elk only for other machines.
   // The entry and its stylesheet go inside index.html, so the page opens from disk too; a boot
-  // script says why when the page cannot start.
+  // script says why when the page cannot start. The emulator page is built apart, so that the two
+  // pages share no chunk.
   plugins: [
     vmLayoutPlugin(here('./viz/build/vm-layout.ts'), alias, [here('./machines/'), here('./viz/')]),
     bootPlugin(),
     inlineEntryPlugin(),
+    separatePagePlugin(here('./viz/page/emulator.html')),
   ],
   build: {
     outDir: here('./dist-page'),
     emptyOutDir: true,
-    // The VM page, and the same page in emulator mode that `serve` opens at `/`.
-    rollupOptions: { input: { index: here('./viz/page/index.html'), emulator: here('./viz/page/emulator.html') } },
+    // The VM page; the same page in emulator mode, which `serve` opens at `/`, is built after it.
+    rollupOptions: { input: here('./viz/page/index.html') },
     // Chunks beside index.html: the inlined entry finds them relative to the page.
     assetsDir: '',
     // elk is 1.46 MB minified, once in the layout worker and once in the main-thread fallback,
