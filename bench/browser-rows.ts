@@ -16,7 +16,7 @@ export type PageKind = 'ours' | 'mermaid';
 export interface PageLoad {
   /** ms from navigation start to the page being ready (see {@link READY_CHECKS}). */
   readyMs: number;
-  /** Scripts (page and workers) whose request started before ready, with gzipped sizes. */
+  /** Scripts (page and workers) whose request started before ready, and those inside the HTML, with gzipped sizes. */
   scripts: { path: string; gzipBytes: number }[];
   /** Gzipped JavaScript bytes of those scripts. */
   jsGzipBytes: number;
@@ -119,6 +119,11 @@ export async function loadPage(
       .filter((request) => request.startedAt <= readyEpoch)
       .map((request) => servedGzipBytes(root, request.url))
       .filter((script): script is { path: string; gzipBytes: number } => script !== undefined);
+    // Scripts inside the HTML (the VM page carries its entry inline, to open from disk) count too.
+    const inline = await page.evaluate(() =>
+      [...document.querySelectorAll('script:not([src])')].filter((script) => script.getAttribute('type') !== 'importmap').map((script) => script.textContent ?? ''),
+    );
+    inline.forEach((code, index) => scripts.push({ path: `${new URL(url).pathname}#inline-script-${index + 1}`, gzipBytes: gzipSize(Buffer.from(code)) }));
     const load: PageLoad = { readyMs: readyAt, scripts, jsGzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0) };
     if (layoutMs !== undefined) load.layoutMs = layoutMs;
     return load;

@@ -128,7 +128,7 @@ describe('the packed package', () => {
     expect(page.headers.get('content-type')).toContain('text/html');
     const html = await page.text();
     expect(html).toContain('<title>Azure VM lifecycle — emulator</title>');
-    const script = /src="\.\/(assets\/emulator-[^"]+\.js)"/.exec(html)?.[1];
+    const script = /src="\.\/((?:assets\/)?emulator-[^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
     expect((await fetch(`${url}/${script}`)).status).toBe(200);
     const missing = await fetch(`${url}/subscriptions/s/resourcegroups/rg`);

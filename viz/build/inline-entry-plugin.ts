@@ -49,18 +49,18 @@ function handOverExports(code: string, fileName: string): { code: string; import
 }
 
 /**
- * The plugin. Chunks stay where `import.meta.url` expects them only when they sit beside
- * `index.html`: use it with `build.assetsDir: ''`. It works on the files written, after every
+ * The plugin, for the pages named (`index.html` by default). Chunks stay where `import.meta.url`
+ * expects them only when they sit beside the page: use it with `build.assetsDir: ''`. It works on the files written, after every
  * other plugin has finished the code (Vite fills its preload lists last).
  */
-export function inlineEntryPlugin(): Plugin {
+export function inlineEntryPlugin(pages: readonly string[] = ['index.html']): Plugin {
   return {
     name: 'azure-vm-lifecycle:inline-entry',
     apply: 'build',
     writeBundle(options, bundle) {
       const dir = options.dir ?? '.';
       for (const html of Object.values(bundle)) {
-        if (html.type !== 'asset' || !html.fileName.endsWith('.html')) continue;
+        if (html.type !== 'asset' || !pages.includes(html.fileName)) continue;
         const path = join(dir, html.fileName);
         let source = readFileSync(path, 'utf8');
         const inline = (fileName: string, tag: 'script' | 'style', open: string): string | undefined => {
