@@ -14,31 +14,44 @@ const alias = [
   { find: /^azure-vm-lifecycle$/, replacement: here('./machines/index.ts') },
 ];
 
-// Tests and the page import the package by its published name, exactly as users do.
-export default defineConfig({
+// The page ships vmMachine's layout, computed here, and loads elk only for other machines.
+// The entry and its stylesheet go inside index.html, so the page opens from disk too; a boot
+// script says why when the page cannot start. The emulator page is built apart, so that the two
+// pages share no chunk, by the same plugins (the layout is computed once for both).
+const pagePlugins = [
+  vmLayoutPlugin(here('./viz/build/vm-layout.ts'), alias, [here('./machines/'), here('./viz/')]),
+  bootPlugin(),
+  inlineEntryPlugin(),
+];
+const pages = {
   root: here('./viz/page'),
   base: './',
   resolve: { alias },
-  // The page ships vmMachine's layout, computed here, and loads elk only for other machines.
-  // The entry and its stylesheet go inside index.html, so the page opens from disk too; a boot
-  // script says why when the page cannot start. The emulator page is built apart, so that the two
-  // pages share no chunk.
-  plugins: [
-    vmLayoutPlugin(here('./viz/build/vm-layout.ts'), alias, [here('./machines/'), here('./viz/')]),
-    bootPlugin(),
-    inlineEntryPlugin(),
-    separatePagePlugin(here('./viz/page/emulator.html')),
-  ],
   build: {
-    outDir: here('./dist-page'),
-    emptyOutDir: true,
-    // The VM page; the same page in emulator mode, which `serve` opens at `/`, is built after it.
-    rollupOptions: { input: here('./viz/page/index.html') },
-    // Chunks beside index.html: the inlined entry finds them relative to the page.
+    // Chunks beside the HTML: the inlined entry finds them relative to the page.
     assetsDir: '',
     // elk is 1.46 MB minified, once in the layout worker and once in the main-thread fallback,
     // both loaded only for machines without a build-time layout.
     chunkSizeWarningLimit: 1600,
+  },
+};
+
+/** The mode (`vite build --mode vm-page`) that builds the VM page alone, for tests and benchmarks. */
+const VM_PAGE_ONLY = 'vm-page';
+
+// Tests and the page import the package by its published name, exactly as users do.
+export default defineConfig(({ mode }) => ({
+  ...pages,
+  plugins: [
+    ...pagePlugins,
+    ...(mode === VM_PAGE_ONLY ? [] : [separatePagePlugin(here('./viz/page/emulator.html'), { ...pages, plugins: pagePlugins })]),
+  ],
+  build: {
+    ...pages.build,
+    outDir: here('./dist-page'),
+    emptyOutDir: true,
+    // The VM page; the same page in emulator mode, which `serve` opens at `/`, is built after it.
+    rollupOptions: { input: here('./viz/page/index.html') },
   },
   test: {
     root: here('.'),
@@ -47,4 +60,4 @@ export default defineConfig({
     reporters: ['default', './test/summary-reporter.ts'],
     globalSetup: ['./test/global-setup.ts'],
   },
-});
+}));

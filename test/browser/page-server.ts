@@ -29,6 +29,8 @@ let building: Promise<string> | undefined;
 export function buildPage(): Promise<string> {
   building ??= build({
     configFile: join(projectRoot, 'vite.config.ts'),
+    // The VM page alone: the emulator page is not opened here.
+    mode: 'vm-page',
     logLevel: 'warn',
     build: { outDir: TEST_PAGE_DIR, emptyOutDir: true },
   }).then(() => TEST_PAGE_DIR);

@@ -4,25 +4,30 @@
  * shared one); built apart, each page's script stands alone, so the VM page can carry its whole
  * script inside `index.html` and open from disk.
  */
-import { build, type Plugin, type ResolvedConfig } from 'vite';
+import { build, type InlineConfig, type Plugin, type ResolvedConfig } from 'vite';
 
-/** The plugin: `page` is the other page's HTML file (absolute path). */
-export function separatePagePlugin(page: string): Plugin {
-  let config: ResolvedConfig | undefined;
+/**
+ * The plugin.
+ * @param page the other page's HTML file (absolute path)
+ * @param config its build's configuration: the main build's, without this plugin, so that its
+ *   plugin instances (and what they computed) serve both builds
+ */
+export function separatePagePlugin(page: string, config: InlineConfig): Plugin {
+  let main: ResolvedConfig | undefined;
   return {
     name: 'azure-vm-lifecycle:separate-page',
     apply: 'build',
     configResolved(resolved) {
-      config = resolved;
+      main = resolved;
     },
     async closeBundle() {
-      // The page's own build ends here too: it builds nothing more.
-      if (!config || config.build.rollupOptions.input === page) return;
+      if (!main) return;
       await build({
-        configFile: config.configFile,
-        mode: config.mode,
-        logLevel: config.logLevel,
-        build: { outDir: config.build.outDir, emptyOutDir: false, rollupOptions: { input: page } },
+        ...config,
+        configFile: false,
+        mode: main.mode,
+        logLevel: main.logLevel,
+        build: { ...config.build, outDir: main.build.outDir, emptyOutDir: false, rollupOptions: { input: page } },
       });
     },
   };
