@@ -33,17 +33,27 @@ export {
 export { vmStateOf, isDeleted, pendingSteps, type PendingStep, type VmSnapshot, type VmStateSummary } from './vm.state.js';
 export {
   toInstanceView,
+  toStatuses,
   toProvisioningState,
-  toVirtualMachine,
-  toStatusOnlyItem,
   azPowerState,
   statusTime,
+  azureStatusTime,
   ResourceNotFoundError,
   type InstanceView,
   type InstanceViewStatus,
-  type VirtualMachineResource,
-  type StatusOnlyVirtualMachine,
 } from './instance-view.js';
+export {
+  toVirtualMachine,
+  toStatusOnlyItem,
+  resourceId,
+  type VirtualMachineResource,
+  type VirtualMachineOptions,
+  type StatusOnlyVirtualMachine,
+} from './vm-resource.js';
+export { agentStateOf, osDiskName, VM_AGENT_VERSION, type AgentState, type GuestView, type GuestStatus, type VmAgentInstanceView, type DiskInstanceView } from './guest-view.js';
+export { formatAzureTime } from './azure-time.js';
+export { SPOT_ERRORS, spotPriceGreaterThanMaxPrice } from './spot.js';
+export { DEFAULT_LOCATION, DEFAULT_VM_SIZE, DEFAULT_HYPER_V_GENERATION } from './resource-settings.js';
 export {
   billingOf,
   createBillingMeter,

@@ -1,7 +1,8 @@
 /**
- * A VM snapshot as Azure's wire JSON: the instance view's top-level `statuses[]`, the resource's
- * `properties.provisioningState`, and the `powerState` line of `az vm list -d`.
+ * A VM snapshot as Azure's wire JSON: the instance view (`statuses[]` and the guest's part), the
+ * resource's `properties.provisioningState`, and the `powerState` line of `az vm list -d`.
  */
+import { formatAzureTime } from './azure-time.js';
 import {
   HIBERNATED_STATUS,
   OS_PROVISIONING_STATUS,
@@ -9,10 +10,14 @@ import {
   PROVISIONING_STATUS,
   RESOURCE_PROVISIONING_STATE,
 } from './codes.js';
+import { toGuestView, type GuestView } from './guest-view.js';
 import { resourceNotFound } from './operations.js';
 import { vmStateOf, type VmSnapshot } from './vm.state.js';
 
-/** One entry of `statuses[]`, exactly as Azure's REST API returns it. */
+/**
+ * One entry of `statuses[]`, exactly as Azure's REST API returns it, keys in Azure's order:
+ * `code, level, displayStatus[, message][, time]` (every Compute REST example).
+ */
 export interface InstanceViewStatus {
   /** The status code, e.g. `PowerState/running`. Branch on this, never on `displayStatus`. */
   code: string;
@@ -22,12 +27,15 @@ export interface InstanceViewStatus {
   displayStatus: string;
   /** The error message of a failed provisioning state. */
   message?: string;
-  /** ISO 8601 time of a provisioning outcome; power statuses carry none. */
+  /** When a provisioning outcome was reached, as Azure writes it (`2025-03-01T08:01:55.0000000+00:00`); power statuses carry none. */
   time?: string;
 }
 
-/** The part of `VirtualMachineInstanceView` that describes the VM's state. */
-export interface InstanceView {
+/**
+ * `VirtualMachineInstanceView` as Azure returns it for what the model knows, keys in Azure's order:
+ * `computerName`, `osName`, `osVersion`, `vmAgent`, `disks`, `hyperVGeneration`, `statuses`.
+ */
+export interface InstanceView extends Partial<GuestView> {
   /** Provisioning status first, then power (and hibernation) statuses, as Azure orders them. */
   statuses: InstanceViewStatus[];
 }
@@ -45,51 +53,75 @@ export class ResourceNotFoundError extends Error {
   }
 }
 
-/** The ISO 8601 time of an instant given in ms since the VM's start instant. */
+/** The ISO 8601 time (`toISOString()`, millisecond precision) of an instant given in ms since the VM's start instant. */
 export function statusTime(snapshot: VmSnapshot, elapsed: number): string {
   return new Date(snapshot.context.settings.startTime + elapsed).toISOString();
 }
 
+/** An instant given in ms since the VM's start instant, as Azure writes status times: `2025-03-01T08:01:55.0000000+00:00`. */
+export function azureStatusTime(snapshot: VmSnapshot, elapsed: number): string {
+  return formatAzureTime(snapshot.context.settings.startTime + elapsed);
+}
+
+/** A status object with Azure's key order and no absent keys. */
+function status(code: string, level: InstanceViewStatus['level'], displayStatus: string, message?: string, time?: string): InstanceViewStatus {
+  const built: InstanceViewStatus = { code, level, displayStatus };
+  if (message !== undefined) built.message = message;
+  if (time !== undefined) built.time = time;
+  return built;
+}
+
 /**
- * The instance view Azure returns for the VM in this snapshot (`GET …/instanceView`).
- * Throws {@link ResourceNotFoundError} once the VM is deleted: Azure invents no statuses for it.
- *
- * @example
- * ```ts
- * toInstanceView(actor.getSnapshot());
- * // { statuses: [
- * //   { code: 'ProvisioningState/succeeded', level: 'Info', displayStatus: 'Provisioning succeeded', time: '2024-…Z' },
- * //   { code: 'PowerState/running', level: 'Info', displayStatus: 'VM running' } ] }
- * ```
+ * The top-level `statuses[]` of the VM in this snapshot: its provisioning status, then its power
+ * statuses. Throws {@link ResourceNotFoundError} once the VM is deleted.
  */
-export function toInstanceView(snapshot: VmSnapshot): InstanceView {
+export function toStatuses(snapshot: VmSnapshot): InstanceViewStatus[] {
   const state = vmStateOf(snapshot);
   const { settings, error, provisioningTime } = snapshot.context;
   if (!state) throw new ResourceNotFoundError(settings.name, settings.resourceGroup);
   const statuses: InstanceViewStatus[] = [];
+  const time = azureStatusTime(snapshot, provisioningTime);
+  const { failed, succeeded } = PROVISIONING_STATUS;
 
   if (state.provisioning === 'failed') {
-    const failure = error ?? { code: 'InternalOperationError', message: '' };
-    statuses.push({
-      code: `${PROVISIONING_STATUS.failed.code}/${failure.code}`,
-      level: 'Error',
-      displayStatus: PROVISIONING_STATUS.failed.displayStatus,
-      message: failure.message,
-      time: statusTime(snapshot, provisioningTime),
-    });
+    // Without an error code (a failed state read from Azure without one) the code stays bare.
+    statuses.push(
+      error
+        ? status(`${failed.code}/${error.code}`, 'Error', failed.displayStatus, error.message, time)
+        : status(failed.code, 'Error', failed.displayStatus, undefined, time),
+    );
   } else if (state.provisioning === 'succeeded') {
-    statuses.push({ ...PROVISIONING_STATUS.succeeded, level: 'Info', time: statusTime(snapshot, provisioningTime) });
+    statuses.push(status(succeeded.code, 'Info', succeeded.displayStatus, undefined, time));
   } else {
     const text = state.osProvisioning ? OS_PROVISIONING_STATUS[state.osProvisioning] : PROVISIONING_STATUS[state.provisioning];
-    statuses.push({ code: text.code, level: 'Info', displayStatus: text.displayStatus });
+    statuses.push(status(text.code, 'Info', text.displayStatus));
   }
 
   // No power status while allocating, nor when the power state is unknown: Azure shows none.
   if (state.power !== 'creating' && state.power !== 'unknown') {
-    statuses.push({ ...POWER_STATUS[state.power], level: 'Info' });
-    if (state.power === 'hibernated') statuses.push({ ...HIBERNATED_STATUS, level: 'Info' });
+    const power = POWER_STATUS[state.power];
+    statuses.push(status(power.code, 'Info', power.displayStatus));
+    if (state.power === 'hibernated') statuses.push(status(HIBERNATED_STATUS.code, 'Info', HIBERNATED_STATUS.displayStatus));
   }
-  return { statuses };
+  return statuses;
+}
+
+/**
+ * The instance view Azure returns for the VM in this snapshot (`GET …/instanceView`): the guest's
+ * part (computer name, VM agent, OS disk, Hyper-V generation; see `toGuestView`) and the statuses.
+ * Throws {@link ResourceNotFoundError} once the VM is deleted: Azure invents no statuses for it.
+ *
+ * @example
+ * ```ts
+ * toInstanceView(actor.getSnapshot()).statuses;
+ * // [ { code: 'ProvisioningState/succeeded', level: 'Info', displayStatus: 'Provisioning succeeded', time: '2025-…0000+00:00' },
+ * //   { code: 'PowerState/running', level: 'Info', displayStatus: 'VM running' } ]
+ * ```
+ */
+export function toInstanceView(snapshot: VmSnapshot): InstanceView {
+  const statuses = toStatuses(snapshot);
+  const state = vmStateOf(snapshot);
+  return { ...(state ? toGuestView(snapshot.context, state) : {}), statuses };
 }
 
 /** The resource's `properties.provisioningState` (`Creating`, `Updating`, `Deleting`, `Succeeded`, `Failed`). */
@@ -102,83 +134,13 @@ export function toProvisioningState(snapshot: VmSnapshot): string {
 
 /**
  * The `powerState` that `az vm list -d` and `az vm show -d` print: the `displayStatus` of every
- * top-level `PowerState/*` status, joined by commas; empty when there is none.
+ * top-level status whose code starts with `PowerState/` (case-sensitive), joined by `","`; empty
+ * when there is none — as azure-cli's `get_vm_details` computes it (Azure/azure-cli
+ * `src/azure-cli/azure/cli/command_modules/vm/custom.py`).
  */
-export function azPowerState(view: InstanceView): string {
+export function azPowerState(view: Pick<InstanceView, 'statuses'>): string {
   return view.statuses
-    .filter((status) => status.code.toLowerCase().startsWith('powerstate/'))
-    .map((status) => status.displayStatus)
-    .join(', ');
-}
-
-/** A VM resource as `GET …/virtualMachines/{vm}?$expand=instanceView` returns it (the parts this model knows). */
-export interface VirtualMachineResource {
-  /** The resource id. */
-  id: string;
-  /** The VM's name. */
-  name: string;
-  /** Always `Microsoft.Compute/virtualMachines`. */
-  type: 'Microsoft.Compute/virtualMachines';
-  /** The resource's properties. */
-  properties: {
-    /** The provisioning state as a plain string. */
-    provisioningState: string;
-    /** `Regular`, `Spot` or `Low`. */
-    priority: string;
-    /** For Spot VMs: `Deallocate` or `Delete`. */
-    evictionPolicy?: string;
-    /** Whether hibernation is enabled. */
-    additionalCapabilities: { hibernationEnabled: boolean };
-    /** The instance view. */
-    instanceView: InstanceView;
-  };
-}
-
-function resourceId(snapshot: VmSnapshot, subscriptionId: string): string {
-  const { settings } = snapshot.context;
-  return `/subscriptions/${subscriptionId}/resourceGroups/${settings.resourceGroup}/providers/Microsoft.Compute/virtualMachines/${settings.name}`;
-}
-
-/** One item of `Virtual Machines - List All` with `statusOnly=true`: the instance view's statuses only. */
-export interface StatusOnlyVirtualMachine {
-  /** The resource id. */
-  id: string;
-  /** The VM's name. */
-  name: string;
-  /** Always `Microsoft.Compute/virtualMachines`. */
-  type: 'Microsoft.Compute/virtualMachines';
-  /** Only the instance view's statuses. */
-  properties: { instanceView: InstanceView };
-}
-
-/**
- * The VM as `GET /subscriptions/{id}/providers/Microsoft.Compute/virtualMachines?statusOnly=true`
- * lists it (the SDK's `listAll({ statusOnly: "true" })`): the cheap way to read every VM's power
- * state. Throws {@link ResourceNotFoundError} once deleted (a deleted VM is not listed).
- */
-export function toStatusOnlyItem(snapshot: VmSnapshot, subscriptionId = snapshot.context.settings.subscriptionId): StatusOnlyVirtualMachine {
-  return {
-    id: resourceId(snapshot, subscriptionId),
-    name: snapshot.context.settings.name,
-    type: 'Microsoft.Compute/virtualMachines',
-    properties: { instanceView: toInstanceView(snapshot) },
-  };
-}
-
-/** The whole VM resource with its instance view, as the REST API returns it with `$expand=instanceView`. */
-export function toVirtualMachine(snapshot: VmSnapshot, subscriptionId = snapshot.context.settings.subscriptionId): VirtualMachineResource {
-  const { settings } = snapshot.context;
-  const properties: VirtualMachineResource['properties'] = {
-    provisioningState: toProvisioningState(snapshot),
-    priority: settings.priority,
-    additionalCapabilities: { hibernationEnabled: settings.hibernationEnabled },
-    instanceView: toInstanceView(snapshot),
-  };
-  if (settings.priority !== 'Regular') properties.evictionPolicy = settings.evictionPolicy;
-  return {
-    id: resourceId(snapshot, subscriptionId),
-    name: settings.name,
-    type: 'Microsoft.Compute/virtualMachines',
-    properties,
-  };
+    .filter((entry) => entry.code.startsWith('PowerState/'))
+    .map((entry) => entry.displayStatus)
+    .join(',');
 }

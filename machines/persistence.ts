@@ -5,6 +5,7 @@
  */
 import { createActor, type ActorOptions, type AnyActorRef, type Snapshot } from 'xstate';
 import { readClock } from './clock.js';
+import { settingsAsInput } from './resource-settings.js';
 import { VmInputError, validateInput } from './settings.js';
 import { vmMachine, type VmMachine } from './vm.machine.js';
 import type { Timer, VmContext } from './vm.types.js';
@@ -83,7 +84,7 @@ function checkPersisted(persisted: unknown): asserts persisted is PersistedVm {
     throw new VmInputError('persisted.context.now', context.now, 'a non-negative number of ms');
   }
   try {
-    validateInput(context.settings as never);
+    validateInput(settingsAsInput(context.settings) as never);
   } catch (error) {
     if (error instanceof VmInputError) throw new VmInputError(`persisted.context.settings.${error.option}`, (context.settings as never)?.[error.option], error.accepted);
     throw error;

@@ -127,7 +127,8 @@ export function startVmAt(state: InitialState, options: StartVmAtOptions = {}) {
     context.operation = completesCreate ? { ...operation, status: 'Succeeded', endTime: 0 } : operation;
     if (completesCreate) context.history = [context.operation];
   }
-  if (state.provisioning === 'failed') context.error = state.error ?? { code: 'InternalOperationError', message: '' };
+  // A failure read without an error code keeps none: the instance view then shows a bare ProvisioningState/failed.
+  if (state.provisioning === 'failed') context.error = state.error ?? null;
   if (state.provisioning === 'deleting') context.powerWhileDeleting = state.power;
 
   const snapshot = vmMachine.resolveState({ value, context });

@@ -16,6 +16,7 @@ import type {
 import { MAX_ARMED_FAULTS } from './vm.types.js';
 import { DEFAULT_SUBSCRIPTION_ID, defaultVmId, isGuid } from './ids.js';
 import { describeValue, keyPath } from './describe-value.js';
+import { validateResourceInput } from './resource-settings.js';
 
 /** The step durations a VM uses unless its input overrides them, in ms (Azure's order of magnitude). */
 export const DEFAULT_DURATIONS: Readonly<Durations> = {
@@ -68,6 +69,13 @@ const INPUT_KEYS: readonly (keyof VmInput)[] = [
   'historyLimit',
   'subscriptionId',
   'vmId',
+  'location',
+  'vmSize',
+  'tags',
+  'hyperVGeneration',
+  'osName',
+  'osVersion',
+  'maxPrice',
 ];
 
 /**
@@ -287,6 +295,7 @@ export function validateInput(input?: VmInput, now: number = Date.now()): VmSett
     startTime,
     subscriptionId: subscriptionId.toLowerCase(),
     vmId: vmId.toLowerCase(),
+    ...validateResourceInput(input, priority),
   };
 }
 

@@ -183,7 +183,7 @@ export interface VmInput {
   hibernationEnabled?: boolean;
   /** The VM's priority. Default `"Regular"`. */
   priority?: Priority;
-  /** What happens to an evicted Spot VM. Default `"Deallocate"`. */
+  /** What happens to an evicted Spot VM. Default `"Deallocate"`; refused for a Regular VM, as Azure does. */
   evictionPolicy?: EvictionPolicy;
   /** Overrides of the step durations; see {@link Durations} for the defaults. */
   durations?: Partial<Durations>;
@@ -199,7 +199,24 @@ export interface VmInput {
   subscriptionId?: string;
   /** Azure's `properties.vmId` (a GUID). Default: derived from subscription, resource group, name and start time. */
   vmId?: string;
+  /** The Azure region (`location`). Default `"eastus"`. */
+  location?: string;
+  /** `hardwareProfile.vmSize`. Default `"Standard_D2s_v5"`. */
+  vmSize?: string;
+  /** The resource's tags (at most 50; names without `< > % & \ ? /`). Default none. */
+  tags?: Record<string, string>;
+  /** The instance view's `hyperVGeneration`. Default `"V2"`. */
+  hyperVGeneration?: HyperVGeneration;
+  /** The guest OS name the VM agent reports (`osName`), such as `"ubuntu"`. Default: not shown. */
+  osName?: string;
+  /** The guest OS version the VM agent reports (`osVersion`), such as `"22.04"`. Default: not shown. */
+  osVersion?: string;
+  /** A Spot VM's `billingProfile.maxPrice` in USD per hour: -1 (never evicted for price) or above zero. Default: not set. */
+  maxPrice?: number;
 }
+
+/** The Hyper-V generation of the VM (`hyperVGeneration` in the instance view). */
+export type HyperVGeneration = 'V1' | 'V2';
 
 /** A state to start an actor at (`startVmAt`), as `fromInstanceView` parses it. */
 export interface InitialState {
@@ -241,6 +258,20 @@ export interface VmSettings {
   subscriptionId: string;
   /** Azure's `properties.vmId` (a GUID); operation ids derive from it. */
   vmId: string;
+  /** The Azure region. */
+  location: string;
+  /** The VM size. */
+  vmSize: string;
+  /** The Hyper-V generation. */
+  hyperVGeneration: HyperVGeneration;
+  /** The resource's tags, when given. */
+  tags?: Record<string, string>;
+  /** The guest OS name, when given. */
+  osName?: string;
+  /** The guest OS version, when given. */
+  osVersion?: string;
+  /** A Spot VM's max price in USD per hour, when given. */
+  maxPrice?: number;
 }
 
 /** The machine's context: the VM's settings, its operations and its clock. */

@@ -73,6 +73,8 @@ export function readCreateBody(body: unknown, vmName: string, resourceGroup: str
     name: vmName,
     resourceGroup,
     image: osProfile && createOption?.toLowerCase() !== 'attach' ? 'generalized' : 'specialized',
+    location,
+    tags: tags as Record<string, string>,
   };
   const osType = osDisk?.osType ?? (osProfile?.windowsConfiguration ? 'Windows' : undefined);
   if (osType !== undefined) input.osType = osType as VmInput['osType'];

@@ -7,6 +7,7 @@ describe('creating a VM', () => {
     const vm = createVm();
     expect(vm.state()).toEqual({ power: 'creating', provisioning: 'creating' });
     expect(toInstanceView(vm.snapshot())).toEqual({
+      hyperVGeneration: 'V2',
       statuses: [{ code: 'ProvisioningState/creating', level: 'Info', displayStatus: 'Creating' }],
     });
   });
@@ -63,7 +64,7 @@ describe('creating a VM', () => {
       code: 'ProvisioningState/succeeded',
       level: 'Info',
       displayStatus: 'Provisioning succeeded',
-      time: '2025-03-01T08:01:55.000Z',
+      time: '2025-03-01T08:01:55.0000000+00:00',
     });
   });
 

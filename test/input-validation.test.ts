@@ -18,6 +18,9 @@ describe('validateInput', () => {
       startTime: 0,
       subscriptionId: '00000000-0000-0000-0000-000000000000',
       vmId: defaultVmId('00000000-0000-0000-0000-000000000000', 'myResourceGroup', 'myVM', 0),
+      location: 'eastus',
+      vmSize: 'Standard_D2s_v5',
+      hyperVGeneration: 'V2',
     });
   });
 

@@ -38,7 +38,8 @@ const POWER: Record<string, object[]> = {
 
 function expectedProvisioning(snapshot: Snapshot): object {
   const state = vmStateOf(snapshot)!;
-  const time = new Date(snapshot.context.settings.startTime + snapshot.context.provisioningTime).toISOString();
+  // Azure writes 7 fractional digits and +00:00 ("2019-10-14T21:30:12.8051917+00:00", VirtualMachine_Get_InstanceView.json).
+  const time = new Date(snapshot.context.settings.startTime + snapshot.context.provisioningTime).toISOString().replace(/\.(\d{3})Z$/, '.$10000+00:00');
   switch (state.osProvisioning ?? state.provisioning) {
     case 'osProvisioningInProgress':
       return { code: 'ProvisioningState/creating/OSProvisioningInprogress', level: 'Info', displayStatus: 'OS Provisioning In progress' };
@@ -91,15 +92,21 @@ describe('the instance view of every reachable state', () => {
     for (const code of FAULT_CODES) expect(keys.some((k) => k.includes(`(${code})`))).toBe(true);
   });
 
-  it.each([...states.entries()])('%s: statuses exactly as Azure returns them, billing by both tables', (_key, snapshot) => {
+  it.each([...states.entries()])('%s: statuses exactly as Azure returns them, keys in Azure\'s order, billing by both tables', (_key, snapshot) => {
     const state = vmStateOf(snapshot)!;
-    expect(toInstanceView(snapshot)).toEqual({ statuses: [expectedProvisioning(snapshot), ...POWER[state.power]!] });
+    const expected = [expectedProvisioning(snapshot), ...POWER[state.power]!];
+    const { statuses } = toInstanceView(snapshot);
+    expect(statuses).toEqual(expected);
+    // code, level, displayStatus[, message][, time], as every REST example orders them
+    expect(JSON.stringify(statuses)).toBe(JSON.stringify(expected));
     expect(billingOf(snapshot, 'seed-2018').billed).toBe(BILLED['seed-2018'][state.power]);
     expect(billingOf(snapshot, 'azure-2023').billed).toBe(BILLED['azure-2023'][state.power]);
   });
 });
 
 describe('other views of the same state', () => {
+  // azure-cli's get_vm_details (Azure/azure-cli src/azure-cli/azure/cli/command_modules/vm/custom.py):
+  // ','.join([s.display_status for s in result.instance_view.statuses if s.code.startswith('PowerState/')])
   it('prints the az vm list -d power state from the power statuses', () => {
     const vm = runningVm({ hibernationEnabled: true });
     expect(azPowerState(toInstanceView(vm.snapshot()))).toBe('VM running');
@@ -107,6 +114,17 @@ describe('other views of the same state', () => {
     vm.settle();
     expect(azPowerState(toInstanceView(vm.snapshot()))).toBe('VM deallocated');
     expect(azPowerState({ statuses: [{ code: 'ProvisioningState/creating', level: 'Info', displayStatus: 'Creating' }] })).toBe('');
+  });
+
+  it('joins several power statuses with a bare comma and matches PowerState/ case-sensitively, as azure-cli does', () => {
+    const view = {
+      statuses: [
+        { code: 'PowerState/running', level: 'Info' as const, displayStatus: 'VM running' },
+        { code: 'powerstate/stopped', level: 'Info' as const, displayStatus: 'VM stopped' },
+        { code: 'PowerState/deallocating', level: 'Info' as const, displayStatus: 'VM deallocating' },
+      ],
+    };
+    expect(azPowerState(view)).toBe('VM running,VM deallocating');
   });
 
   it('gives the resource its properties.provisioningState and instance view', () => {
@@ -130,7 +148,7 @@ describe('other views of the same state', () => {
       id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myResourceGroup/providers/Microsoft.Compute/virtualMachines/web-2',
       name: 'web-2',
       type: 'Microsoft.Compute/virtualMachines',
-      properties: { instanceView: toInstanceView(vm.snapshot()) },
+      properties: { instanceView: { statuses: toInstanceView(vm.snapshot()).statuses } },
     });
     expect(fromInstanceView(JSON.stringify(item))).toMatchObject({ power: 'hibernated', provisioning: 'succeeded', hibernated: true });
   });

@@ -61,3 +61,16 @@ describe('starting an actor at a state read from Azure', () => {
     expect(() => startVmAt({ power: 'creating', provisioning: 'succeeded' })).toThrow("Invalid VM input 'state.power'");
   });
 });
+
+describe('a failure Azure reported without an error code', () => {
+  it('loads without inventing one, and the instance view shows a bare ProvisioningState/failed', () => {
+    const parsed = fromInstanceView({ statuses: [{ code: 'ProvisioningState/failed', level: 'Error' }, { code: 'PowerState/running' }] });
+    const vm = startVmAt(parsed, { clock: new VirtualClock(), input: { startTime: '2025-02-01T10:00:00.000Z' } });
+    expect(toInstanceView(vm.getSnapshot()).statuses[0]).toEqual({
+      code: 'ProvisioningState/failed',
+      level: 'Error',
+      displayStatus: 'Provisioning failed',
+      time: '2025-02-01T10:00:00.0000000+00:00',
+    });
+  });
+});

@@ -77,7 +77,7 @@ describe('startTime', () => {
       const vm = createVm({ image: 'specialized', startTime: '2025-03-01T08:00:00' });
       vm.settle();
       const succeeded = toInstanceView(vm.snapshot()).statuses.find((s) => s.code === 'ProvisioningState/succeeded');
-      expect(succeeded?.time).toBe('2025-03-01T08:00:50.000Z');
+      expect(succeeded?.time).toBe('2025-03-01T08:00:50.0000000+00:00');
     });
   });
 
