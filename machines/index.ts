@@ -29,6 +29,9 @@ export {
   PREEMPTED_BY_DEALLOCATE,
   OPERATION_PREEMPTED,
   REJECTION_MESSAGES,
+  RESUME_FROM_HIBERNATION_ERRORS,
+  operationNameInMessages,
+  type FaultErrorOptions,
 } from './operations.js';
 export { vmStateOf, isDeleted, pendingSteps, type PendingStep, type VmSnapshot, type VmStateSummary } from './vm.state.js';
 export {

@@ -47,10 +47,53 @@ export const OPERATION_PREEMPTED: Readonly<AzureError> = {
   message: 'Operation execution has been preempted by a more recent operation.',
 };
 
-/** Azure's message for a fault, with the VM's name filled in. */
-export function faultError(code: FaultCode, vm: string): AzureError {
+/** Options of {@link faultError}. */
+export interface FaultErrorOptions {
+  /** The failing operation is a start resuming a hibernated VM: Azure words its allocation failure apart. */
+  resumingFromHibernation?: boolean;
+}
+
+/**
+ * Azure's errors for a start that resumes a hibernated VM and cannot be allocated ("Troubleshooting
+ * hibernation in Azure", Unable to resume a VM: MicrosoftDocs/azure-docs
+ * `articles/virtual-machines/hibernate-resume-troubleshooting.md`).
+ * - `AllocationFailed`: not enough capacity
+ * - `OverconstrainedResumeFromHibernatedStateAllocationRequest`: capacity exists, but not under the
+ *   VM's constraints (accelerated networking, IPv6) together with resuming from hibernation
+ */
+export const RESUME_FROM_HIBERNATION_ERRORS = {
+  AllocationFailed: {
+    code: 'AllocationFailed',
+    message:
+      'VM allocation failed from hibernated state due to insufficient capacity. Try again later or alternatively stop-deallocate the VM and try starting the VM.',
+  },
+  OverconstrainedResumeFromHibernatedStateAllocationRequest: {
+    code: 'OverconstrainedResumeFromHibernatedStateAllocationRequest',
+    message:
+      "Allocation failed. VM(s) with the following constraints can't be allocated, because the condition is too restrictive. Remove some constraints and try again. Constraints applied are: Networking Constraints (such as Accelerated Networking or IPv6), Resuming from hibernated state (retry starting the VM after some time or alternatively stop-deallocate the VM and try starting the VM again).",
+  },
+} as const satisfies Record<string, AzureError>;
+
+/**
+ * Azure's message for a fault, with the VM's name filled in.
+ * - `AllocationFailed`: the text Azure answers a create or a start that finds no capacity; for a
+ *   start resuming from hibernation, {@link RESUME_FROM_HIBERNATION_ERRORS}' own text
+ * - `OSProvisioningTimedOut`: Azure's text with its links to the VM lifecycle pages
+ *   (https://aka.ms/WindowsVMLifecycle, https://aka.ms/LinuxVMLifecycle), as Azure answers it
+ *   today (recorded in Azure/aks-engine#3694); "Understand common error messages when you manage
+ *   virtual machines in Azure" (MicrosoftDocs/SupportArticles-docs
+ *   `support/azure/virtual-machines/windows/error-messages.md`) lists its first three sentences
+ * - `OSProvisioningClientError`, `VMStartTimedOut`: the texts of the same article
+ * - `InternalOperationError`: the 2018 specification's text
+ *
+ * @param code - the fault
+ * @param vm - the VM's name
+ * @param options - what the failing operation was doing
+ */
+export function faultError(code: FaultCode, vm: string, options: FaultErrorOptions = {}): AzureError {
   switch (code) {
     case 'AllocationFailed':
+      if (options.resumingFromHibernation) return { ...RESUME_FROM_HIBERNATION_ERRORS.AllocationFailed };
       return {
         code,
         message:
@@ -59,7 +102,7 @@ export function faultError(code: FaultCode, vm: string): AzureError {
     case 'OSProvisioningTimedOut':
       return {
         code,
-        message: `OS Provisioning for VM '${vm}' did not finish in the allotted time. The VM may still finish provisioning successfully. Please check provisioning state later.`,
+        message: `OS Provisioning for VM '${vm}' did not finish in the allotted time. The VM may still finish provisioning successfully. Please check provisioning state later. For details on how to check current provisioning state of Windows VMs, refer to https://aka.ms/WindowsVMLifecycle and Linux VMs, refer to https://aka.ms/LinuxVMLifecycle.`,
       };
     case 'OSProvisioningClientError':
       return {
@@ -105,17 +148,38 @@ export function operationInProgress(operation: Operation | null): Operation | nu
 
 const notAllowed = (message: string): OperationRejection => ({ status: 409, code: 'OperationNotAllowed', message });
 
-/** Azure's 409 messages, with the operation and VM names filled in. */
+/**
+ * Azure's 409 messages, with the operation and VM names filled in. Operation names inside them are
+ * Azure's ({@link operationNameInMessages}: a hibernate request is `HibernateAndDeallocate`).
+ * Sources: "Understand common error messages when you manage virtual machines in Azure"
+ * (MicrosoftDocs/SupportArticles-docs `support/azure/virtual-machines/windows/error-messages.md`),
+ * "Troubleshooting hibernation in Azure" (MicrosoftDocs/azure-docs
+ * `articles/virtual-machines/hibernate-resume-troubleshooting.md`), and the tails Azure appends today.
+ */
 export const REJECTION_MESSAGES = {
   markedForDeletion: (operation: string, vm: string) =>
     `Operation '${operation}' is not allowed on VM '${vm}' since the VM is marked for deletion. You can only retry the Delete operation (or wait for an ongoing one to complete).`,
   anotherInProgress: (operation: string, vm: string) =>
     `Operation '${operation}' is not allowed on VM '${vm}' since another operation is in progress.`,
+  /**
+   * The article's text, with the link Azure appends (Azure's 409 as recorded in
+   * hashicorp/terraform-provider-azurerm#28218; the powerOff rule is in the REST spec's powerOff
+   * description since Azure/azure-rest-api-specs#31426).
+   */
   deallocated: (operation: string, vm: string) =>
-    `Operation '${operation}' is not allowed on VM '${vm}' since the VM is either deallocated or marked to be deallocated.`,
+    `Operation '${operation}' is not allowed on VM '${vm}' since the VM is either deallocated or marked to be deallocated. Please refer to https://aka.ms/vmpowerstates to learn about different VM power states.`,
+  /**
+   * "An ongoing operation is changing power state of Virtual Machine {0} to {1}. Please perform
+   * operation {2} after some time." — the article's answer while the power state changes; `target`
+   * is the power state it changes to (`stopped`, `deallocated`). Where the model gives it: an
+   * operation that needs the power state while it changes without a user operation in progress
+   * (a shutdown inside the guest, a Spot eviction).
+   */
+  ongoingPowerChange: (operation: string, vm: string, target: string) =>
+    `An ongoing operation is changing power state of Virtual Machine ${vm} to ${target}. Please perform operation ${operation} after some time.`,
   requiresRunning: () => 'The operation requires the VM to be running (or set to run).',
   hibernationNotEnabled: () =>
-    'The Hibernate-Deallocate Operation can only be triggered on a VM that is enabled for hibernation.',
+    'The Hibernate-Deallocate Operation can only be triggered on a VM that is enabled for hibernation. Enable the property additionalCapabilities.hibernationEnabled during VM creation, or after stopping and deallocating the VM.',
   hibernationSpot: () => "Hibernation capability isn't supported for Spot VMs.",
   hibernationNeedsRunning: () =>
     'The Hibernate-Deallocate Operation can only be triggered on a VM that is successfully provisioned and is running.',
@@ -123,12 +187,24 @@ export const REJECTION_MESSAGES = {
     `Operation '${operation}' is not allowed on VM '${vm}' since the VM is not a Spot VM.`,
 } as const;
 
-/** Azure's 404 for any request about a VM that no longer exists. */
+/**
+ * The name Azure gives an operation inside its messages: `HibernateAndDeallocate` for a deallocate
+ * that hibernates ("Operation 'HibernateAndDeallocate' isn't allowed on VM …", Troubleshooting
+ * hibernation in Azure), else the REST operation's name (`powerOff`, `start`, …).
+ */
+export function operationNameInMessages(event: VmOperationEvent): string {
+  return event.type === 'vm.deallocate' && event.hibernate === true ? 'HibernateAndDeallocate' : operationNameOf(event);
+}
+
+/**
+ * Azure's 404 for any request about a VM that no longer exists, with the link ARM appends (as
+ * `az` prints it in Azure/azure-cli#15064).
+ */
 export function resourceNotFound(vm: string, resourceGroup: string): OperationRejection {
   return {
     status: 404,
     code: 'ResourceNotFound',
-    message: `The Resource 'Microsoft.Compute/virtualMachines/${vm}' under resource group '${resourceGroup}' was not found.`,
+    message: `The Resource 'Microsoft.Compute/virtualMachines/${vm}' under resource group '${resourceGroup}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
   };
 }
 

@@ -123,7 +123,7 @@ describe.each([
     expect(error).toMatchObject({
       statusCode: 404,
       code: 'ResourceNotFound',
-      message: `The Resource 'Microsoft.Compute/virtualMachines/${VM}' under resource group '${RG}' was not found.`,
+      message: `The Resource 'Microsoft.Compute/virtualMachines/${VM}' under resource group '${RG}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
     });
     await expect(compute.virtualMachines.delete(RG, VM, FAST).pollUntilDone()).resolves.toBeUndefined();
   });

@@ -28,7 +28,7 @@ describe('faults on create', () => {
     expect(failedStatus(vm)).toMatchObject({
       code: 'ProvisioningState/failed/OSProvisioningTimedOut',
       message:
-        "OS Provisioning for VM 'lin-1' did not finish in the allotted time. The VM may still finish provisioning successfully. Please check provisioning state later.",
+        "OS Provisioning for VM 'lin-1' did not finish in the allotted time. The VM may still finish provisioning successfully. Please check provisioning state later. For details on how to check current provisioning state of Windows VMs, refer to https://aka.ms/WindowsVMLifecycle and Linux VMs, refer to https://aka.ms/LinuxVMLifecycle.",
     });
   });
 

@@ -46,7 +46,7 @@ describe('hibernation', () => {
       {
         status: 409,
         code: 'OperationNotAllowed',
-        message: 'The Hibernate-Deallocate Operation can only be triggered on a VM that is enabled for hibernation.',
+        message: 'The Hibernate-Deallocate Operation can only be triggered on a VM that is enabled for hibernation. Enable the property additionalCapabilities.hibernationEnabled during VM creation, or after stopping and deallocating the VM.',
       },
     ]);
   });

@@ -158,7 +158,7 @@ describe('other views of the same state', () => {
     vm.send({ type: 'vm.delete' });
     vm.settle();
     expect(() => toInstanceView(vm.snapshot())).toThrow(
-      "The Resource 'Microsoft.Compute/virtualMachines/gone' under resource group 'myResourceGroup' was not found.",
+      "The Resource 'Microsoft.Compute/virtualMachines/gone' under resource group 'myResourceGroup' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix",
     );
   });
 });

@@ -113,7 +113,7 @@ describe('operations from stopped and deallocated', () => {
     const before = vm.snapshot();
     vm.send({ type: 'vm.powerOff' });
     expect(vm.rejections).toEqual([
-      notAllowed("Operation 'powerOff' is not allowed on VM 'myVM' since the VM is either deallocated or marked to be deallocated."),
+      notAllowed("Operation 'powerOff' is not allowed on VM 'myVM' since the VM is either deallocated or marked to be deallocated. Please refer to https://aka.ms/vmpowerstates to learn about different VM power states."),
     ]);
     expect(vm.snapshot().value).toEqual(before.value);
     expect(vm.snapshot().context).toEqual(before.context);
@@ -143,7 +143,7 @@ describe('overlapping operations', () => {
     vm.send({ type: 'vm.deallocate' });
     vm.send({ type: 'vm.powerOff' });
     expect(vm.rejections[0]?.message).toBe(
-      "Operation 'powerOff' is not allowed on VM 'myVM' since the VM is either deallocated or marked to be deallocated.",
+      "Operation 'powerOff' is not allowed on VM 'myVM' since the VM is either deallocated or marked to be deallocated. Please refer to https://aka.ms/vmpowerstates to learn about different VM power states.",
     );
   });
 
@@ -233,7 +233,7 @@ describe('deletion', () => {
     expect(checkOperation(vm.snapshot(), { type: 'vm.start' })).toEqual({
       status: 404,
       code: 'ResourceNotFound',
-      message: "The Resource 'Microsoft.Compute/virtualMachines/web-1' under resource group 'rg-prod' was not found.",
+      message: "The Resource 'Microsoft.Compute/virtualMachines/web-1' under resource group 'rg-prod' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix",
     });
   });
 

@@ -52,7 +52,7 @@ describe('operation controls', () => {
       rejection: {
         status: 409,
         code: 'OperationNotAllowed',
-        message: 'The Hibernate-Deallocate Operation can only be triggered on a VM that is enabled for hibernation.',
+        message: 'The Hibernate-Deallocate Operation can only be triggered on a VM that is enabled for hibernation. Enable the property additionalCapabilities.hibernationEnabled during VM creation, or after stopping and deallocating the VM.',
       },
     });
     expect(control(actor, 'platformEvict').refusal).toEqual({ kind: 'ignored', message: { key: 'ignored.evictRegular' }, reason: 'Only Spot VMs are evicted; this VM is Regular priority.' });
@@ -77,7 +77,7 @@ describe('operation controls', () => {
     for (const c of api) {
       expect(c.allowed).toBe(false);
       expect(c.refusal && refusalText(c.refusal)).toBe(
-        "404 Not Found — ResourceNotFound: The Resource 'Microsoft.Compute/virtualMachines/web-1' under resource group 'myResourceGroup' was not found.",
+        "404 Not Found — ResourceNotFound: The Resource 'Microsoft.Compute/virtualMachines/web-1' under resource group 'myResourceGroup' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix",
       );
     }
   });

@@ -28,7 +28,7 @@ describe('the VM page panels', () => {
     expect(JSON.parse(gone.json)).toEqual({
       error: {
         code: 'ResourceNotFound',
-        message: "The Resource 'Microsoft.Compute/virtualMachines/myVM' under resource group 'myResourceGroup' was not found.",
+        message: "The Resource 'Microsoft.Compute/virtualMachines/myVM' under resource group 'myResourceGroup' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix",
       },
     });
     expect(powerStateLine(actor.getSnapshot())).toBe('');

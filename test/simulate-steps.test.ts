@@ -104,7 +104,7 @@ describe('simulate runs every step', () => {
       rejection: {
         status: 404,
         code: 'ResourceNotFound',
-        message: "The Resource 'Microsoft.Compute/virtualMachines/myVM' under resource group 'myResourceGroup' was not found.",
+        message: "The Resource 'Microsoft.Compute/virtualMachines/myVM' under resource group 'myResourceGroup' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix",
       },
     });
     expect(remove).toMatchObject({ at: deletedAt + 61_000, cause: 'vm.delete', rejection: { status: 404 } });

@@ -201,7 +201,7 @@ describe('the VM page in Chromium', () => {
     expect(JSON.parse((await page.textContent('[data-testid="instance-view"]')) ?? '{}')).toEqual({
       error: {
         code: 'ResourceNotFound',
-        message: "The Resource 'Microsoft.Compute/virtualMachines/sleepy-1' under resource group 'myResourceGroup' was not found.",
+        message: "The Resource 'Microsoft.Compute/virtualMachines/sleepy-1' under resource group 'myResourceGroup' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix",
       },
     });
     expect(await badge(page)).toBe('Not billed');
