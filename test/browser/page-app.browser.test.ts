@@ -336,3 +336,39 @@ describe('the built page opened from disk', () => {
     await page.close();
   });
 });
+
+describe('pictures at 1280×800, for people to look at', () => {
+  it.each([
+    ['light', '?speed=instant', 'light'],
+    ['dark', '?speed=instant', 'dark'],
+    ['nl', '?speed=instant&lang=nl', 'light'],
+    ['scenario', '?scenario=stop-vs-deallocate&step=4', 'light'],
+    ['scenario-nl-dark', '?scenario=hibernate-and-resume&step=3&lang=nl', 'dark'],
+  ] as const)('page-%s.png', async (name, query, scheme) => {
+    const page = await open(query);
+    await page.emulateMedia({ colorScheme: scheme });
+    await waitActive(page, name.startsWith('scenario-nl') ? 'vm.exists.power.deallocated.hibernated' : name === 'scenario' ? 'vm.exists.power.stopped' : 'vm.exists.power.running');
+    // Boxes fade their fill over .2 s; let a scheme switch settle before taking the picture.
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(OUT, `page-${name}.png`) });
+    expect(await page.evaluate(() => document.scrollingElement!.scrollHeight <= window.innerHeight)).toBe(true);
+    await page.close();
+  });
+
+  it('page-past.png and page-present.png: the past marked, and presenting', async () => {
+    const page = await open();
+    await waitActive(page, 'vm.exists.power.running');
+    await clickOperation(page, 'deallocate');
+    await waitActive(page, 'vm.exists.power.deallocated.notHibernated');
+    await page.click('#step-back');
+    await waitActive(page, 'vm.exists.power.deallocating');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(OUT, 'page-past.png') });
+    await page.click('#travel-now');
+    await page.click('#present');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(OUT, 'page-present.png') });
+    expect(await page.isHidden('#side')).toBe(true);
+    await page.close();
+  });
+});
