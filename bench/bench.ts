@@ -38,6 +38,34 @@ export const RESULT_KEYS = [
 /** One key of `results.json`. */
 export type ResultKey = (typeof RESULT_KEYS)[number];
 
+/** Names that select several rows at once (`BENCH_ROWS=emulator`). */
+export const ROW_GROUPS: Readonly<Record<string, readonly ResultKey[]>> = {
+  machine: ['event_cost_vs_floor', 'event_cost_ratio', 'shared_clock_ratio', 'library_entry_gz_kb'],
+  browser: ['chart_ready_ratio', 'update_p95_ms', 'relayouts_on_state_change', 'page_initial_js_gz_kb', 'mermaid_js_gz_kb'],
+  emulator: ['emulator_rps_ratio', 'sdk_lifecycle_step_ms', 'persist_ops_ratio'],
+  fleet: ['fleet_memory_ratio', 'fleet_100k_heap_mb'],
+};
+
+/**
+ * The rows a comma-separated list names (`emulator_rps_ratio,fleet`): row keys and group names;
+ * an empty list is every row.
+ * @throws RangeError naming the unknown entry and the valid ones
+ */
+export function selectRows(list: string | undefined): Set<ResultKey> {
+  const names = (list ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
+  if (names.length === 0) return new Set(RESULT_KEYS);
+  const selected = new Set<ResultKey>();
+  for (const name of names) {
+    const group = ROW_GROUPS[name];
+    if (group) for (const key of group) selected.add(key);
+    else if ((RESULT_KEYS as readonly string[]).includes(name)) selected.add(name as ResultKey);
+    else {
+      throw new RangeError(`Unknown bench row '${name}': expected row keys (${RESULT_KEYS.join(', ')}) or groups (${Object.keys(ROW_GROUPS).join(', ')}), separated by commas.`);
+    }
+  }
+  return selected;
+}
+
 /** A goal: the figure must be at most `max` (or at least `min`); neither means reported only. */
 export interface Goal {
   /** The largest figure that meets the goal. */
@@ -80,6 +108,8 @@ export interface BenchOptions {
   scale?: number;
   /** Leave out the browser rows (no Chromium). */
   browser?: boolean;
+  /** Only these rows (and the measurements behind them); every row by default. */
+  rows?: ReadonlySet<ResultKey>;
   /** Profile the first live-update run into `bench/out/` (slows that run; for finding causes). */
   profile?: boolean;
   /** Called with each phase's name as it starts. */
@@ -136,51 +166,59 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
   const started = performance.now();
   const rows: BenchResults['rows'] = {};
   const details: BenchResults['details'] = {};
+  const wanted = options.rows ?? new Set(RESULT_KEYS);
+  const any = (...keys: ResultKey[]) => keys.some((key) => wanted.has(key));
 
-  progress('event cost');
-  const eventCost = measureEventCost({
-    eventsPerBatch: scaled(6_000, scale, 6),
-    batches: scaled(15, scale, 1),
-    warmupBatches: scaled(3, scale, 1),
-  });
-  details.eventCost = eventCost;
-  const { vm, baseline, floor } = eventCost.work;
-  const work = (w: typeof vm) => `${w.microsteps.toFixed(1)} microsteps, ${w.events.toFixed(1)} events, ${w.assigns.toFixed(1)} assigns`;
-  rows.event_cost_vs_floor = row(
-    eventCost.vsFloor,
-    'event_cost_vs_floor',
-    `vmMachine ÷ the floor machine (2 nested parallel regions, one event moves both, an after timer raises one event, 2 assigns), ` +
-      `same operation cycle on a VirtualClock, rotating batches; per operation: VM ${work(vm)}; floor ${work(floor)}`,
-  );
-  rows.event_cost_ratio = row(
-    eventCost.ratio,
-    'event_cost_ratio',
-    // The work XState does per sent event explains most of the ratio: say it beside the figure.
-    `vmMachine ns/event ÷ 2-region parallel machine, alternating batches; XState work per sent event: ` +
-      `${vm.microsteps.toFixed(1)} microsteps and ${vm.events.toFixed(1)} processed events (timers, raised events) ` +
-      `against ${baseline.microsteps.toFixed(1)} and ${baseline.events.toFixed(1)}`,
-  );
+  if (any('event_cost_vs_floor', 'event_cost_ratio')) {
+    progress('event cost');
+    const eventCost = measureEventCost({
+      eventsPerBatch: scaled(6_000, scale, 6),
+      batches: scaled(15, scale, 1),
+      warmupBatches: scaled(3, scale, 1),
+    });
+    details.eventCost = eventCost;
+    const { vm, baseline, floor } = eventCost.work;
+    const work = (w: typeof vm) => `${w.microsteps.toFixed(1)} microsteps, ${w.events.toFixed(1)} events, ${w.assigns.toFixed(1)} assigns`;
+    rows.event_cost_vs_floor = row(
+      eventCost.vsFloor,
+      'event_cost_vs_floor',
+      `vmMachine ÷ the floor machine (2 nested parallel regions, one event moves both, an after timer raises one event, 2 assigns), ` +
+        `same operation cycle on a VirtualClock, rotating batches; per operation: VM ${work(vm)}; floor ${work(floor)}`,
+    );
+    rows.event_cost_ratio = row(
+      eventCost.ratio,
+      'event_cost_ratio',
+      // The work XState does per sent event explains most of the ratio: say it beside the figure.
+      `vmMachine ns/event ÷ 2-region parallel machine, alternating batches; XState work per sent event: ` +
+        `${vm.microsteps.toFixed(1)} microsteps and ${vm.events.toFixed(1)} processed events (timers, raised events) ` +
+        `against ${baseline.microsteps.toFixed(1)} and ${baseline.events.toFixed(1)}`,
+    );
+  }
 
-  progress('shared clock');
-  const sharedClock = measureSharedClock({ actors: scaled(16_000, scale, 10), reps: scaled(3, scale, 1) });
-  details.sharedClock = sharedClock;
-  rows.shared_clock_ratio = row(
-    sharedClock.ratio,
-    'shared_clock_ratio',
-    `ns per fired timer, ${sharedClock.actors} VMs on one VirtualClock (${sharedClock.peakPending} timers pending) ÷ each VM alone on its clock, ` +
-      `alternating; the clock alone, ${sharedClock.actors} timers pending ÷ 1: ${sharedClock.clockOnlyRatio.median.toFixed(1)} (binary heap, O(log n))`,
-  );
+  if (any('shared_clock_ratio')) {
+    progress('shared clock');
+    const sharedClock = measureSharedClock({ actors: scaled(16_000, scale, 10), reps: scaled(3, scale, 1) });
+    details.sharedClock = sharedClock;
+    rows.shared_clock_ratio = row(
+      sharedClock.ratio,
+      'shared_clock_ratio',
+      `ns per fired timer, ${sharedClock.actors} VMs on one VirtualClock (${sharedClock.peakPending} timers pending) ÷ each VM alone on its clock, ` +
+        `alternating; the clock alone, ${sharedClock.actors} timers pending ÷ 1: ${sharedClock.clockOnlyRatio.median.toFixed(1)} (binary heap, O(log n))`,
+    );
+  }
 
-  progress('library size');
-  const librarySize = await measureLibrarySize();
-  details.librarySize = librarySize;
-  rows.library_entry_gz_kb = row(
-    summarize([librarySize.gzipBytes / KB]),
-    'library_entry_gz_kb',
-    'machines/index.ts bundled by Vite, minified by esbuild, xstate external, gzip -9 (deterministic: 1 build)',
-  );
+  if (any('library_entry_gz_kb')) {
+    progress('library size');
+    const librarySize = await measureLibrarySize();
+    details.librarySize = librarySize;
+    rows.library_entry_gz_kb = row(
+      summarize([librarySize.gzipBytes / KB]),
+      'library_entry_gz_kb',
+      'machines/index.ts bundled by Vite, minified by esbuild, xstate external, gzip -9 (deterministic: 1 build)',
+    );
+  }
 
-  if (options.browser !== false) {
+  if (options.browser !== false && any(...ROW_GROUPS.browser!)) {
     progress('browser: building pages');
     const [ourDir, mermaidDir] = [await buildOurPage(), await buildMermaidPage()];
     const servers: PageServer[] = [];
@@ -218,42 +256,50 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     }
   }
 
-  progress('emulator: request rate');
-  const seconds = Math.max(0.2, 10 * scale);
-  const rps = await measureRps(50, seconds, scaled(3, scale, 1));
-  details.emulatorRps = rps;
-  rows.emulator_rps_ratio = row(
-    summarize(rps.ratios),
-    'emulator_rps_ratio',
-    `GET …/instanceView, 50 keep-alive connections, ${seconds} s per run, emulator ÷ bare node:http with the same JSON, alternating, each in its own process; ` +
-      `emulator ${Math.round(Math.min(...rps.emulatorRps))}–${Math.round(Math.max(...rps.emulatorRps))} req/s, bare ${Math.round(Math.min(...rps.bareRps))}–${Math.round(Math.max(...rps.bareRps))} req/s, ${rps.errors} errors`,
-  );
+  if (any('emulator_rps_ratio')) {
+    progress('emulator: request rate');
+    const seconds = Math.max(0.2, 10 * scale);
+    const rps = await measureRps(50, seconds, scaled(3, scale, 1));
+    details.emulatorRps = rps;
+    rows.emulator_rps_ratio = row(
+      summarize(rps.ratios),
+      'emulator_rps_ratio',
+      `GET …/instanceView, 50 keep-alive connections, ${seconds} s of load on each per repetition in alternating 1 s slices, emulator ÷ bare node:http with the same JSON, each in its own process; ` +
+        `emulator ${Math.round(Math.min(...rps.emulatorRps))}–${Math.round(Math.max(...rps.emulatorRps))} req/s, bare ${Math.round(Math.min(...rps.bareRps))}–${Math.round(Math.max(...rps.bareRps))} req/s, ${rps.errors} errors`,
+    );
+  }
 
-  progress('emulator: SDK lifecycle');
-  const lifecycle = await measureSdkLifecycle(scaled(20, scale, 2));
-  details.sdkLifecycleMs = lifecycle;
-  rows.sdk_lifecycle_step_ms = row(
-    summarize(lifecycle),
-    'sdk_lifecycle_step_ms',
-    '@azure/arm-compute 24.1: create, get, instanceView, powerOff, start, hibernate, a 409, start, restart, delete; step clock, polling interval 0',
-  );
+  if (any('sdk_lifecycle_step_ms')) {
+    progress('emulator: SDK lifecycle');
+    const lifecycle = await measureSdkLifecycle(scaled(20, scale, 2));
+    details.sdkLifecycleMs = lifecycle;
+    rows.sdk_lifecycle_step_ms = row(
+      summarize(lifecycle),
+      'sdk_lifecycle_step_ms',
+      '@azure/arm-compute 24.1: create, get, instanceView, powerOff, start, hibernate, a 409, start, restart, delete; step clock, polling interval 0',
+    );
+  }
 
-  progress('emulator: persistence');
-  const persist = await measurePersist(20, Math.max(0.2, 5 * scale), scaled(3, scale, 1));
-  details.persist = persist;
-  rows.persist_ops_ratio = row(
-    summarize(persist.ratios),
-    'persist_ops_ratio',
-    `accepted operations/s (powerOff/start alternating on 20 VMs, instant clock) with --data (SQLite, WAL) ÷ in memory, alternating; ` +
-      `--data ${Math.round(Math.min(...persist.durableOps))}–${Math.round(Math.max(...persist.durableOps))}/s, memory ${Math.round(Math.min(...persist.memoryOps))}–${Math.round(Math.max(...persist.memoryOps))}/s`,
-  );
+  if (any('persist_ops_ratio')) {
+    progress('emulator: persistence');
+    const persist = await measurePersist(20, Math.max(0.2, 5 * scale), scaled(3, scale, 1));
+    details.persist = persist;
+    rows.persist_ops_ratio = row(
+      summarize(persist.ratios),
+      'persist_ops_ratio',
+      `accepted operations/s (powerOff/start alternating on 20 VMs, instant clock) with --data (SQLite, WAL) ÷ in memory, alternating; ` +
+        `--data ${Math.round(Math.min(...persist.durableOps))}–${Math.round(Math.max(...persist.durableOps))}/s, memory ${Math.round(Math.min(...persist.memoryOps))}–${Math.round(Math.max(...persist.memoryOps))}/s`,
+    );
+  }
 
   // Last: a 100 000-actor fleet leaves the heap large, which would tax the rows after it.
-  progress('fleet memory');
-  const fleet = measureFleetMemory({ actors: scaled(100_000, scale, 10), reps: scaled(3, scale, 1) });
-  details.fleetMemory = fleet;
-  rows.fleet_memory_ratio = row(fleet.ratio, 'fleet_memory_ratio', `retained heap per actor, ${fleet.actors} vmMachine ÷ as many 2-region actors, ABAB`);
-  rows.fleet_100k_heap_mb = row(fleet.vmFleetMb, 'fleet_100k_heap_mb', `retained heap of ${fleet.actors} started VM actors, ${fleet.pendingTimersPerFleet} timers pending`);
+  if (any('fleet_memory_ratio', 'fleet_100k_heap_mb')) {
+    progress('fleet memory');
+    const fleet = measureFleetMemory({ actors: scaled(100_000, scale, 10), reps: scaled(3, scale, 1) });
+    details.fleetMemory = fleet;
+    rows.fleet_memory_ratio = row(fleet.ratio, 'fleet_memory_ratio', `retained heap per actor, ${fleet.actors} vmMachine ÷ as many 2-region actors, ABAB`);
+    rows.fleet_100k_heap_mb = row(fleet.vmFleetMb, 'fleet_100k_heap_mb', `retained heap of ${fleet.actors} started VM actors, ${fleet.pendingTimersPerFleet} timers pending`);
+  }
 
   const cpuList = cpus();
   return {

@@ -16,16 +16,16 @@ import { clientsFor, FAST, linuxVm } from '../test/emulator/clients.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Requests per second `connections` keep-alive loops get from `url + path` in `seconds`. */
-export async function loadRate(url: string, path: string, connections: number, seconds: number): Promise<{ rps: number; errors: number }> {
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+/** Requests per second `connections` keep-alive loops get from `url + path` in `seconds` (a fresh agent unless one is given). */
+export async function loadRate(url: string, path: string, connections: number, seconds: number, agent?: Agent): Promise<{ rps: number; done: number; errors: number }> {
+  const own = agent ?? new Agent({ keepAlive: true, maxSockets: connections });
   const { hostname, port } = new URL(url);
   const end = performance.now() + seconds * 1000;
   let done = 0;
   let errors = 0;
   const one = () =>
     new Promise<void>((resolve) => {
-      const req = request({ hostname, port, path, agent, method: 'GET' }, (response) => {
+      const req = request({ hostname, port, path, agent: own, method: 'GET' }, (response) => {
         response.resume();
         response.on('end', () => {
           if (response.statusCode === 200) done++;
@@ -43,17 +43,30 @@ export async function loadRate(url: string, path: string, connections: number, s
   await Promise.all(Array.from({ length: connections }, async () => {
     while (performance.now() < end) await one();
   }));
-  agent.destroy();
-  return { rps: done / ((performance.now() - started) / 1000), errors };
+  if (!agent) own.destroy();
+  return { rps: done / ((performance.now() - started) / 1000), done, errors };
 }
 
-async function startTarget(kind: 'emulator' | 'bare'): Promise<{ url: string; path: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/emulator-target.ts', kind], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+interface Target {
+  url: string;
+  path: string;
+  /** CPU time the server's process has used so far, in µs (user + system). */
+  cpu: () => Promise<number>;
+  stop: () => Promise<void>;
+}
+
+async function startTarget(kind: 'emulator' | 'bare'): Promise<Target> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/emulator-target.ts', kind], { cwd: root, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const line = (await createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next()).value as string;
   const { url, path } = JSON.parse(line) as { url: string; path: string };
   return {
     url,
     path,
+    cpu: () =>
+      new Promise<number>((resolve) => {
+        child.once('message', (usage) => resolve((usage as NodeJS.CpuUsage).user + (usage as NodeJS.CpuUsage).system));
+        child.send('cpu');
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -64,33 +77,66 @@ async function startTarget(kind: 'emulator' | 'bare'): Promise<{ url: string; pa
 
 /** What the request-rate row measured. */
 export interface RpsResult {
-  /** Emulator ÷ bare, per alternating pair. */
+  /** Emulator ÷ bare, per repetition. */
   ratios: number[];
-  /** The emulator's requests per second, per run. */
+  /** The emulator's requests per second, per repetition. */
   emulatorRps: number[];
-  /** The bare server's requests per second, per run. */
+  /** The bare server's requests per second, per repetition. */
   bareRps: number[];
+  /** CPU time per answered request (µs), bare ÷ emulator, per repetition: what the ratio would be on an idle machine. */
+  cpuRatios: number[];
+  /** The emulator's CPU time per request, µs, per repetition. */
+  emulatorCpuUs: number[];
+  /** The bare server's CPU time per request, µs, per repetition. */
+  bareCpuUs: number[];
   /** Non-200 answers seen. */
   errors: number;
 }
 
-/** `GET …/instanceView` with `connections` connections for `seconds` each, emulator and bare alternating `pairs` times. */
-export async function measureRps(connections: number, seconds: number, pairs: number): Promise<RpsResult> {
+/**
+ * `GET …/instanceView` with `connections` keep-alive connections, `seconds` of load on each
+ * server per repetition, `reps` times. Within a repetition the two servers take turns in
+ * one-second slices, so a change in the machine's load falls on both alike.
+ */
+export async function measureRps(connections: number, seconds: number, reps: number): Promise<RpsResult> {
   const emulator = await startTarget('emulator');
   const bare = await startTarget('bare');
-  const result: RpsResult = { ratios: [], emulatorRps: [], bareRps: [], errors: 0 };
+  const agents = [emulator, bare].map(() => new Agent({ keepAlive: true, maxSockets: connections }));
+  const result: RpsResult = { ratios: [], emulatorRps: [], bareRps: [], cpuRatios: [], emulatorCpuUs: [], bareCpuUs: [], errors: 0 };
+  const slices = Math.max(1, Math.round(seconds));
+  const slice = seconds / slices;
   try {
-    await loadRate(emulator.url, emulator.path, connections, Math.min(1, seconds));
-    await loadRate(bare.url, bare.path, connections, Math.min(1, seconds));
-    for (let i = 0; i < pairs; i++) {
-      const a = await loadRate(emulator.url, emulator.path, connections, seconds);
-      const b = await loadRate(bare.url, bare.path, connections, seconds);
-      result.emulatorRps.push(a.rps);
-      result.bareRps.push(b.rps);
-      result.errors += a.errors + b.errors;
-      result.ratios.push(a.rps / b.rps);
+    await loadRate(emulator.url, emulator.path, connections, Math.min(2, seconds), agents[0]);
+    await loadRate(bare.url, bare.path, connections, Math.min(2, seconds), agents[1]);
+    for (let rep = 0; rep < reps; rep++) {
+      const totals = { emulator: { done: 0, ms: 0, cpu: 0 }, bare: { done: 0, ms: 0, cpu: 0 } };
+      for (let i = 0; i < slices; i++) {
+        // Alternate which server goes first, so neither always follows the other's slice.
+        const order = i % 2 === 0 ? (['emulator', 'bare'] as const) : (['bare', 'emulator'] as const);
+        for (const kind of order) {
+          const target = kind === 'emulator' ? emulator : bare;
+          const cpuBefore = await target.cpu();
+          const started = performance.now();
+          const run = await loadRate(target.url, target.path, connections, slice, agents[kind === 'emulator' ? 0 : 1]);
+          totals[kind].ms += performance.now() - started;
+          totals[kind].cpu += (await target.cpu()) - cpuBefore;
+          totals[kind].done += run.done;
+          result.errors += run.errors;
+        }
+      }
+      const a = totals.emulator.done / (totals.emulator.ms / 1000);
+      const b = totals.bare.done / (totals.bare.ms / 1000);
+      result.emulatorRps.push(a);
+      result.bareRps.push(b);
+      result.ratios.push(a / b);
+      const cpuA = totals.emulator.cpu / totals.emulator.done;
+      const cpuB = totals.bare.cpu / totals.bare.done;
+      result.emulatorCpuUs.push(cpuA);
+      result.bareCpuUs.push(cpuB);
+      result.cpuRatios.push(cpuB / cpuA);
     }
   } finally {
+    for (const agent of agents) agent.destroy();
     await emulator.stop();
     await bare.stop();
   }

@@ -1,7 +1,8 @@
 /**
  * A server for the emulator rows, run in its own process so the load generator does not share
  * its event loop: `emulator` (the real one, in memory, instant clock, one VM) or `bare` (a plain
- * `node:http` server answering the same instance-view JSON). Prints its URL and the path to load.
+ * `node:http` server answering the same instance-view JSON). Prints its URL and the path to load,
+ * and answers each IPC message with the CPU time it has used, so a run can count CPU per request.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,4 +29,5 @@ if (kind === 'bare') {
 } else {
   process.stdout.write(`${JSON.stringify({ url: emulator.url, path, body })}\n`);
 }
+process.on('message', () => process.send?.(process.cpuUsage()));
 process.on('SIGTERM', () => process.exit(0));

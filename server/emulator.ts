@@ -3,7 +3,6 @@
  * `@azure/arm-resources` drive over HTTP(S), each VM a `vmMachine` actor.
  * @packageDocumentation
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -18,11 +17,11 @@ import { Controller, type EmulatorHealth, type HttpFault } from './control.js';
 import { controlRoutes } from './control-routes.js';
 import { Fleet } from './fleet.js';
 import { groupRoutes } from './group-routes.js';
-import { errorAnswer, parseJson, readBody, writeAnswer, type Answer } from './http-io.js';
+import { errorAnswer, parseJson, readBody, requestIds, splitTarget, writeAnswer, type Answer } from './http-io.js';
 import { operationRoutes } from './operation-routes.js';
 import { resolveOptions, type EmulatorOptions } from './options.js';
 import { RequestLog } from './request-log.js';
-import { Router, splitPath, type RouteRequest } from './router.js';
+import { Router, splitPath, type RouteMatch, type RouteRequest } from './router.js';
 import { findPageDirectory, pageServer } from './static-page.js';
 import { memoryStore, sqliteStore } from './store.js';
 import { loadOrCreateTls } from './tls.js';
@@ -67,7 +66,43 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-const ARM_PREFIXES = ['subscriptions'];
+/** The first segment of a path, lower case (`subscriptions`, `_emulator`, …). */
+function firstSegment(pathname: string): string {
+  let start = 0;
+  while (pathname.charCodeAt(start) === 47 /* / */) start++;
+  const end = pathname.indexOf('/', start);
+  const segment = pathname.slice(start, end < 0 ? pathname.length : end);
+  if (!segment.includes('%')) return segment.toLowerCase();
+  try {
+    return decodeURIComponent(segment).toLowerCase();
+  } catch {
+    return segment;
+  }
+}
+
+/** A request as route handlers see it; the query and the base URL are read only when asked for. */
+class ExchangeRequest implements RouteRequest {
+  private parsedQuery: URLSearchParams | undefined;
+
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    private readonly search: string,
+    readonly params: Record<string, string>,
+    readonly body: unknown,
+    readonly headers: Record<string, string | string[] | undefined>,
+    private readonly scheme: string,
+    private readonly fallbackHost: string,
+  ) {}
+
+  get query(): URLSearchParams {
+    return (this.parsedQuery ??= new URLSearchParams(this.search));
+  }
+
+  get baseUrl(): string {
+    return `${this.scheme}://${(this.headers.host as string | undefined) ?? this.fallbackHost}`;
+  }
+}
 
 /**
  * Starts an emulator and resolves once it listens.
@@ -115,74 +150,127 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   }
   const scheme = tls ? 'https' : 'http';
 
-  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const started = performance.now();
-    const requestId = randomUUID();
-    const method = (request.method ?? 'GET').toUpperCase();
-    const url = new URL(request.url ?? '/', 'http://emulator');
-    let vmKey: string | undefined;
-    const finish = (answer: Answer): void => {
-      writeAnswer(response, method === 'HEAD' ? { ...answer, body: undefined } : answer, requestId);
-      if (url.pathname.startsWith('/_emulator')) return;
-      const code = (answer.body as { error?: { code?: string } } | undefined)?.error?.code;
-      const entry = { time: new Date().toISOString(), method, url: `${url.pathname}${url.search}`, status: answer.status, ms: performance.now() - started, ...(code ? { code } : {}), ...(vmKey ? { vm: vmKey } : {}) };
-      log.add(entry);
-    };
+  /** One request: who asked, what, and where its answer goes. */
+  interface Exchange {
+    request: IncomingMessage;
+    response: ServerResponse;
+    method: string;
+    pathname: string;
+    search: string;
+    started: number;
+    /** The VM the request concerned, for the request log. */
+    vmKey: string | undefined;
+    /** Whether it goes in the request log (ARM requests do; the page and the control API do not). */
+    logged: boolean;
+  }
+
+  const nextRequestId = requestIds();
+  const finish = (exchange: Exchange, answer: Answer): void => {
+    writeAnswer(exchange.response, answer, nextRequestId(), exchange.method === 'HEAD');
+    if (!exchange.logged) return;
+    const code = answer.status >= 400 ? (answer.body as { error?: { code?: string } } | undefined)?.error?.code : undefined;
+    log.add(exchange.method, exchange.pathname + exchange.search, answer.status, performance.now() - exchange.started, code, exchange.vmKey);
+  };
+
+  const fail = (exchange: Exchange, error: unknown): void => {
+    if (error instanceof ArmError) {
+      finish(exchange, errorAnswer(error));
+      return;
+    }
+    console.error(error);
+    if (exchange.response.headersSent) {
+      exchange.response.end();
+      return;
+    }
+    finish(exchange, errorAnswer(new ArmError(500, 'InternalServerError', `The emulator failed to answer: ${(error as Error).message}`)));
+  };
+
+  /** Answers with the route's answer, now when it has one, or once its promise settles. */
+  const answerWith = (exchange: Exchange, answer: Answer | Promise<Answer>, after?: (answer: Answer) => void): void => {
+    if (answer instanceof Promise) {
+      answer.then(
+        (settled) => {
+          after?.(settled);
+          finish(exchange, settled);
+        },
+        (error: unknown) => fail(exchange, error),
+      );
+      return;
+    }
+    after?.(answer);
+    finish(exchange, answer);
+  };
+
+  const routeRequest = (exchange: Exchange, params: Record<string, string>, body: unknown): RouteRequest =>
+    new ExchangeRequest(exchange.method, exchange.pathname, exchange.search, params, body, exchange.request.headers, scheme, `${resolved.host}:${address.port}`);
+
+  /** Runs a matched route, reading and parsing the body first when the method has one. */
+  const dispatch = (exchange: Exchange, match: RouteMatch, readsBody: boolean, after?: (answer: Answer) => void): void => {
+    if (!readsBody) {
+      answerWith(exchange, match.route.handler(routeRequest(exchange, match.params, undefined)), after);
+      return;
+    }
+    readBody(exchange.request).then(
+      (text) => {
+        try {
+          answerWith(exchange, match.route.handler(routeRequest(exchange, match.params, parseJson(text))), after);
+        } catch (error) {
+          fail(exchange, error);
+        }
+      },
+      (error: unknown) => fail(exchange, error),
+    );
+  };
+
+  // The VM (`subscription/group/vm`, lower case) each remembered ARM route match concerns.
+  const vmKeys = new WeakMap<RouteMatch, string | null>();
+  const vmKeyOf = (match: RouteMatch): string | null => {
+    let key = vmKeys.get(match);
+    if (key === undefined) {
+      const { subscriptionId, resourceGroupName, vmName } = match.params;
+      key = subscriptionId && resourceGroupName && vmName ? `${subscriptionId}/${resourceGroupName}/${vmName}`.toLowerCase() : null;
+      vmKeys.set(match, key);
+    }
+    return key;
+  };
+
+  const listener = (request: IncomingMessage, response: ServerResponse): void => {
+    const { pathname, search } = splitTarget(request.url ?? '/');
+    const method = request.method ?? 'GET';
+    const exchange: Exchange = { request, response, method, pathname, search, started: performance.now(), vmKey: undefined, logged: false };
     try {
-      const segments = splitPath(url.pathname);
-      const first = (segments[0] ?? '').toLowerCase();
-      const base = `${scheme}://${request.headers.host ?? `${resolved.host}:${address.port}`}`;
+      const first = firstSegment(pathname);
       if (first === '_emulator') {
+        const segments = splitPath(pathname);
         const isFeed = segments.length === 2 && segments[1]!.toLowerCase() === 'events';
-        checkToken(request.headers.authorization, isFeed || method === 'GET' ? url.searchParams.get('token') : null);
+        const query = new URLSearchParams(search);
+        checkToken(request.headers.authorization, isFeed || method === 'GET' ? query.get('token') : null);
         if (isFeed && method === 'GET') {
-          const id = url.searchParams.get('vm');
+          const id = query.get('vm');
           const record = id ? control.vmById(id) : undefined;
           watch.open(response, record, record ? log.of(record.key) : []);
           return;
         }
-        const match = controls.require(method, segments, url.pathname);
-        const body = method === 'GET' || method === 'HEAD' ? undefined : parseJson(await readBody(request));
-        finish(await match.route.handler(routeRequest(match.params, body, base)));
+        dispatch(exchange, controls.require(method, segments, pathname), method !== 'GET' && method !== 'HEAD');
         return;
       }
-      if (!ARM_PREFIXES.includes(first)) {
-        if ((method === 'GET' || method === 'HEAD') && servePage(url.pathname, response, method === 'HEAD')) return;
-        throw new ArmError(404, 'NotFound', `No HTTP resource was found that matches the request '${method} ${url.pathname}'.`);
+      if (first !== 'subscriptions') {
+        if ((method === 'GET' || method === 'HEAD') && servePage(pathname, response, method === 'HEAD')) return;
+        throw new ArmError(404, 'NotFound', `No HTTP resource was found that matches the request '${method} ${pathname}'.`);
       }
+      exchange.logged = true;
       checkToken(request.headers.authorization);
       const injected = control.takeHttpFault();
       if (injected) throw injected;
-      const match = arm.require(method, segments, url.pathname);
-      if (match.params.vmName && match.params.subscriptionId && match.params.resourceGroupName) {
-        vmKey = `${match.params.subscriptionId}/${match.params.resourceGroupName}/${match.params.vmName}`.toLowerCase();
-      }
-      const body = method === 'PUT' || method === 'PATCH' || method === 'POST' ? parseJson(await readBody(request)) : undefined;
-      const answer = await match.route.handler(routeRequest(match.params, body, base));
-      if (!vmKey && match.params.operationId) {
-        vmKey = fleet.operationOwner(match.params.operationId);
-      }
-      finish(answer);
+      const match = arm.find(method, pathname);
+      exchange.vmKey = vmKeyOf(match) ?? undefined;
+      const operationId = exchange.vmKey ? undefined : match.params.operationId;
+      dispatch(exchange, match, method === 'PUT' || method === 'PATCH' || method === 'POST', operationId ? () => (exchange.vmKey = fleet.operationOwner(operationId)) : undefined);
     } catch (error) {
-      if (error instanceof ArmError) {
-        finish(errorAnswer(error));
-        return;
-      }
-      console.error(error);
-      finish(errorAnswer(new ArmError(500, 'InternalServerError', `The emulator failed to answer: ${(error as Error).message}`)));
-    }
-
-    function routeRequest(params: Record<string, string>, body: unknown, baseUrl: string): RouteRequest {
-      return { method, path: url.pathname, params, query: url.searchParams, body, headers: request.headers, baseUrl };
+      fail(exchange, error);
     }
   };
 
-  const listener = (request: IncomingMessage, response: ServerResponse): void => {
-    handle(request, response).catch((error: unknown) => {
-      console.error(error);
-      if (!response.headersSent) response.writeHead(500).end();
-    });
-  };
   const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, listener) : createHttpServer(listener);
   server.keepAliveTimeout = 65_000;
   const sockets = new Set<Socket>();

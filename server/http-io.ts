@@ -2,6 +2,7 @@
  * Reading request bodies (bounded) and writing JSON answers: the only place the server touches
  * Node's request and response objects directly.
  */
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bodyTooLarge, invalidContent, type ArmError } from './arm-error.js';
 
@@ -54,22 +55,51 @@ export interface Answer {
   status: number;
   /** The JSON body; absent for an empty body. */
   body?: unknown;
+  /** The JSON body already serialized (a cached answer); wins over `body`. */
+  text?: string;
   /** Extra headers. */
   headers?: Record<string, string>;
 }
 
-/** Writes an answer as JSON (or empty), with ARM's `x-ms-request-id`. */
-export function writeAnswer(response: ServerResponse, answer: Answer, requestId: string): void {
-  const headers: Record<string, string> = { 'x-ms-request-id': requestId, ...answer.headers };
-  if (answer.body === undefined) {
-    headers['Content-Length'] = '0';
+/**
+ * Request ids (`x-ms-request-id`): GUID-shaped, unique per emulator run — a random prefix drawn
+ * once and a counter — so the id on every answer costs no random bytes.
+ */
+export function requestIds(): () => string {
+  const hex = randomBytes(10).toString('hex');
+  // Version 4, variant 10xx, as a random GUID would have; the last 12 digits count.
+  const prefix = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-`;
+  let counter = 0;
+  return () => prefix + (counter++).toString(16).padStart(12, '0');
+}
+
+/** The path and the query string (with its `?`, or empty) of a request target. */
+export function splitTarget(target: string): { pathname: string; search: string } {
+  // The absolute form (`GET http://host/path`) is what proxies send; let the URL parser take it.
+  if (!target.startsWith('/')) {
+    const url = new URL(target, 'http://emulator');
+    return { pathname: url.pathname, search: url.search };
+  }
+  const query = target.indexOf('?');
+  return query < 0 ? { pathname: target, search: '' } : { pathname: target.slice(0, query), search: target.slice(query) };
+}
+
+/**
+ * Writes an answer as JSON (or empty), with ARM's `x-ms-request-id`; `head` leaves the body out
+ * but keeps its length. Headers go as one flat list: the answer is on every request's path.
+ */
+export function writeAnswer(response: ServerResponse, answer: Answer, requestId: string, head = false): void {
+  const headers: string[] = ['x-ms-request-id', requestId];
+  if (answer.headers) for (const name in answer.headers) headers.push(name, answer.headers[name]!);
+  const text = answer.text ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body));
+  if (text === undefined) {
+    headers.push('Content-Length', '0');
     response.writeHead(answer.status, headers).end();
     return;
   }
-  const text = JSON.stringify(answer.body);
-  headers['Content-Type'] = 'application/json; charset=utf-8';
-  headers['Content-Length'] = String(Buffer.byteLength(text));
-  response.writeHead(answer.status, headers).end(text);
+  headers.push('Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(Buffer.byteLength(text)));
+  response.writeHead(answer.status, headers);
+  response.end(head ? undefined : text);
 }
 
 /** The answer for an ARM error. */

@@ -1,6 +1,7 @@
 /**
  * The log of ARM requests, newest last: what your code asked and what the emulator answered,
- * per VM, for the page.
+ * per VM, for the page. Adding is on every request's path: a ring of compact records, turned
+ * into entries only when someone reads them.
  */
 
 /** One request as logged. */
@@ -23,27 +24,52 @@ export interface RequestLogEntry {
   ms: number;
 }
 
-/** A bounded log of requests. */
+/** What is kept of a request until someone reads it. */
+interface Logged {
+  seq: number;
+  at: number;
+  method: string;
+  url: string;
+  status: number;
+  code: string | undefined;
+  vm: string | undefined;
+  ms: number;
+}
+
+function toEntry(logged: Logged): RequestLogEntry {
+  const entry: RequestLogEntry = { seq: logged.seq, time: new Date(logged.at).toISOString(), method: logged.method, url: logged.url, status: logged.status, ms: logged.ms };
+  if (logged.code !== undefined) entry.code = logged.code;
+  if (logged.vm !== undefined) entry.vm = logged.vm;
+  return entry;
+}
+
+/** A bounded log of requests: the newest `limit` are kept. */
 export class RequestLog {
-  private readonly entries: RequestLogEntry[] = [];
+  private readonly ring: (Logged | undefined)[];
   private seq = 0;
   private readonly listeners = new Set<(entry: RequestLogEntry) => void>();
 
-  constructor(private readonly limit = 1_000) {}
+  constructor(private readonly limit = 1_000) {
+    this.ring = new Array<Logged | undefined>(limit);
+  }
 
-  /** Adds an entry and tells listeners. */
-  add(entry: Omit<RequestLogEntry, 'seq'>): void {
-    const full = { ...entry, seq: ++this.seq };
-    this.entries.push(full);
-    // Trimmed in halves, so adding stays cheap under load.
-    if (this.entries.length > 2 * this.limit) this.entries.splice(0, this.entries.length - this.limit);
-    for (const listener of this.listeners) listener(full);
+  /** Adds a request and tells listeners. */
+  add(method: string, url: string, status: number, ms: number, code?: string, vm?: string): void {
+    const logged: Logged = { seq: ++this.seq, at: Date.now(), method, url, status, code, vm, ms };
+    this.ring[logged.seq % this.limit] = logged;
+    if (this.listeners.size === 0) return;
+    const entry = toEntry(logged);
+    for (const listener of this.listeners) listener(entry);
   }
 
   /** The entries about one VM (or all), oldest first. */
   of(vm?: string): RequestLogEntry[] {
-    const recent = this.entries.slice(-this.limit);
-    return vm === undefined ? recent : recent.filter((entry) => entry.vm === vm);
+    const found: RequestLogEntry[] = [];
+    for (let seq = Math.max(1, this.seq - this.limit + 1); seq <= this.seq; seq++) {
+      const logged = this.ring[seq % this.limit];
+      if (logged && logged.seq === seq && (vm === undefined || logged.vm === vm)) found.push(toEntry(logged));
+    }
+    return found;
   }
 
   /** Listens for new entries; returns a function that stops listening. */
@@ -54,6 +80,6 @@ export class RequestLog {
 
   /** Forgets every entry. */
   clear(): void {
-    this.entries.length = 0;
+    this.ring.fill(undefined);
   }
 }

@@ -50,15 +50,19 @@ export interface RouteMatch {
 export function splitPath(path: string): string[] {
   const raw = path.split('/').filter((segment) => segment !== '');
   try {
-    return raw.map((segment) => decodeURIComponent(segment));
+    return raw.map((segment) => (segment.includes('%') ? decodeURIComponent(segment) : segment));
   } catch {
     throw invalidContent(`the path '${path}' is not valid percent-encoding`);
   }
 }
 
+/** How many matched paths a router remembers (a client polls the same few URLs over and over). */
+const REMEMBERED_PATHS = 1_024;
+
 /** A set of routes, matched by segment count first. */
 export class Router {
   private readonly bySize = new Map<number, CompiledRoute[]>();
+  private readonly remembered = new Map<string, RouteMatch>();
 
   constructor(routes: readonly Route[] = []) {
     for (const route of routes) this.add(route);
@@ -82,10 +86,11 @@ export class Router {
   match(method: string, segments: readonly string[]): RouteMatch | null {
     const candidates = this.bySize.get(segments.length);
     if (!candidates) return null;
+    const lower = segments.map((segment) => segment.toLowerCase());
     const allowed: string[] = [];
     let headFallback: RouteMatch | null = null;
     for (const route of candidates) {
-      const params = matchSegments(route, segments);
+      const params = matchSegments(route, segments, lower);
       if (!params) continue;
       if (route.method === method) return { route, params };
       if (method === 'HEAD' && route.method === 'GET') headFallback = { route, params };
@@ -102,15 +107,33 @@ export class Router {
     if (!found) throw noRoute(method, path);
     return found;
   }
+
+  /**
+   * {@link Router.require} for a raw path, remembering what matched: the same request line finds
+   * its route (and the same `params` object, which handlers must not change) without splitting
+   * and matching again.
+   */
+  find(method: string, path: string): RouteMatch {
+    const key = `${method} ${path}`;
+    let found = this.remembered.get(key);
+    if (found) return found;
+    found = this.require(method, splitPath(path), path);
+    if (this.remembered.size >= REMEMBERED_PATHS) this.remembered.clear();
+    this.remembered.set(key, found);
+    return found;
+  }
 }
 
-function matchSegments(route: CompiledRoute, segments: readonly string[]): Record<string, string> | null {
+function matchSegments(route: CompiledRoute, segments: readonly string[], lower: readonly string[]): Record<string, string> | null {
+  // Literals first: most candidates fail on one, before any object is made.
+  for (let i = 0; i < route.segments.length; i++) {
+    const literal = route.segments[i]!.literal;
+    if (literal !== undefined && literal !== lower[i]) return null;
+  }
   const params: Record<string, string> = {};
   for (let i = 0; i < route.segments.length; i++) {
-    const pattern = route.segments[i]!;
-    const segment = segments[i]!;
-    if (pattern.param) params[pattern.param] = segment;
-    else if (pattern.literal !== segment.toLowerCase()) return null;
+    const param = route.segments[i]!.param;
+    if (param) params[param] = segments[i]!;
   }
   return params;
 }

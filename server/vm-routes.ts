@@ -43,6 +43,19 @@ function withoutUndefined<T extends object>(event: T): T {
   return event;
 }
 
+// A snapshot never changes: its instance view is serialized once, however often it is read.
+const instanceViews = new WeakMap<VmSnapshot, string>();
+
+/** `GET …/instanceView`'s body for a snapshot, as JSON text. */
+export function instanceViewText(snapshot: VmSnapshot): string {
+  let text = instanceViews.get(snapshot);
+  if (text === undefined) {
+    text = JSON.stringify(toInstanceView(snapshot));
+    instanceViews.set(snapshot, text);
+  }
+  return text;
+}
+
 /** The VM resource JSON; the instance view only when expanded, as Azure does. */
 export function vmResource(record: VmRecord, snapshot: VmSnapshot, expandInstanceView: boolean): Record<string, unknown> {
   const resource = toVirtualMachine(snapshot, record.subscriptionId) as unknown as Record<string, unknown> & { properties: Record<string, unknown> };
@@ -141,7 +154,7 @@ export function vmRoutes(context: RouteContext): Route[] {
       handler: (request) => {
         apiVersionOf(request);
         const record = findVm(request);
-        return { status: 200, body: toInstanceView(fleet.read(record)) };
+        return { status: 200, text: instanceViewText(fleet.read(record)) };
       },
     },
     {

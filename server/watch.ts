@@ -21,11 +21,13 @@ export class Watch {
   private flushScheduled = false;
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private readonly stops: (() => void)[] = [];
+  // The request log is listened to only while someone watches: logging is on every request's path.
+  private stopLogListening: (() => void) | undefined;
 
   constructor(
     fleet: Fleet,
     private readonly control: Controller,
-    log: RequestLog,
+    private readonly log: RequestLog,
   ) {
     this.stops.push(
       fleet.listen({
@@ -34,10 +36,6 @@ export class Watch {
           this.markDirty(record);
           for (const watcher of this.watchers) if (watcher.vm === record) send(watcher.response, 'removed', { key: record.key });
         },
-      }),
-      log.listen((entry) => {
-        if (this.watchers.size === 0) return;
-        for (const watcher of this.watchers) if (watcher.vm && watcher.vm.key === entry.vm) send(watcher.response, 'request', entry);
       }),
     );
     // Comments keep proxies and browsers from closing an idle stream.
@@ -56,7 +54,15 @@ export class Watch {
     });
     const watcher: Watcher = { response, vm };
     this.watchers.add(watcher);
-    response.on('close', () => this.watchers.delete(watcher));
+    this.stopLogListening ??= this.log.listen((entry) => {
+      for (const each of this.watchers) if (each.vm && each.vm.key === entry.vm) send(each.response, 'request', entry);
+    });
+    response.on('close', () => {
+      this.watchers.delete(watcher);
+      if (this.watchers.size > 0) return;
+      this.stopLogListening?.();
+      this.stopLogListening = undefined;
+    });
     send(response, 'vms', this.control.vms());
     if (vm) {
       send(response, 'vm', snapshotOf(vm));
@@ -68,6 +74,7 @@ export class Watch {
   close(): void {
     clearInterval(this.heartbeat);
     for (const stop of this.stops) stop();
+    this.stopLogListening?.();
     for (const watcher of this.watchers) watcher.response.end();
     this.watchers.clear();
   }

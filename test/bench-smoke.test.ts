@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runBench, RESULT_KEYS, GOALS } from '../bench/bench.js';
+import { runBench, RESULT_KEYS, GOALS, selectRows } from '../bench/bench.js';
 import { median, percentile, summarize } from '../bench/stats.js';
 import { formatTable, toResultsJson } from '../bench/table.js';
 
@@ -23,6 +23,25 @@ describe('bench statistics', () => {
     expect(summarize([1, 1.2, 1.6]).noisy).toBe(true);
     expect(summarize([0, 0, 0]).noisy).toBe(false);
     expect(summarize([0, 1]).noisy).toBe(true);
+  });
+});
+
+describe('BENCH_ROWS', () => {
+  it('selects every row when empty, and rows by key or by group otherwise', () => {
+    expect([...selectRows(undefined)]).toEqual([...RESULT_KEYS]);
+    expect([...selectRows(' ')]).toEqual([...RESULT_KEYS]);
+    expect([...selectRows('emulator')]).toEqual(['emulator_rps_ratio', 'sdk_lifecycle_step_ms', 'persist_ops_ratio']);
+    expect([...selectRows('fleet_100k_heap_mb, emulator_rps_ratio')]).toEqual(['fleet_100k_heap_mb', 'emulator_rps_ratio']);
+  });
+
+  it('measures only the rows selected', async () => {
+    const results = await runBench({ scale: 0.002, rows: selectRows('persist_ops_ratio') });
+    expect(Object.keys(results.rows)).toEqual(['persist_ops_ratio']);
+    expect(formatTable(results)).toMatch(/emulator_rps_ratio +- +- +- +0 +not run/);
+  }, 30_000);
+
+  it('refuses an unknown name, listing the valid ones', () => {
+    expect(() => selectRows('emulator,rps')).toThrow(/Unknown bench row 'rps': expected row keys \(event_cost_vs_floor, .*\) or groups \(machine, browser, emulator, fleet\)/);
   });
 });
 
