@@ -15,7 +15,7 @@ import { measureLibrarySize, type LibrarySizeResult } from './library-size.js';
 import { measureSharedClock, type SharedClockResult } from './shared-clock.js';
 import { buildMermaidPage, buildOurPage } from './pages.js';
 import { BENCH_OUT } from './paths.js';
-import { summarize, type Summary } from './stats.js';
+import { median, summarize, type Summary } from './stats.js';
 
 /** The keys of `results.json`, in the order the table shows them. */
 export const RESULT_KEYS = [
@@ -265,7 +265,10 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
       summarize(rps.ratios),
       'emulator_rps_ratio',
       `GET …/instanceView, 50 keep-alive connections, ${seconds} s of load on each per repetition in alternating 1 s slices, emulator ÷ bare node:http with the same JSON, each in its own process; ` +
-        `emulator ${Math.round(Math.min(...rps.emulatorRps))}–${Math.round(Math.max(...rps.emulatorRps))} req/s, bare ${Math.round(Math.min(...rps.bareRps))}–${Math.round(Math.max(...rps.bareRps))} req/s, ${rps.errors} errors`,
+        `emulator ${Math.round(Math.min(...rps.emulatorRps))}–${Math.round(Math.max(...rps.emulatorRps))} req/s, bare ${Math.round(Math.min(...rps.bareRps))}–${Math.round(Math.max(...rps.bareRps))} req/s, ${rps.errors} errors; ` +
+        // CPU time per request is what the ratio would be on an idle machine: it does not depend on how others load the cores.
+        `CPU per request: emulator ${Math.round(median(rps.emulatorCpuUs))} µs, bare ${Math.round(median(rps.bareCpuUs))} µs (bare ÷ emulator ${median(rps.cpuRatios).toFixed(2)}, ` +
+        `${Math.min(...rps.cpuRatios).toFixed(2)}–${Math.max(...rps.cpuRatios).toFixed(2)})`,
     );
   }
 
