@@ -136,6 +136,8 @@ export interface ClockPolicy {
   onPoll(clock: EmulatorClock): void;
   /** The shared clock's offset from the wall clock (real mode), kept across restarts. */
   readonly offset: number;
+  /** The clock every VM shares in real mode; none in the virtual modes. */
+  readonly shared: EmulatorClock | undefined;
   /** Cancels every pending timer of the shared clock. */
   dispose(): void;
 }
@@ -158,6 +160,7 @@ export function createClockPolicy(mode: ClockMode, timeScale: number, offset = 0
     get offset() {
       return shared?.skipped ?? 0;
     },
+    shared,
     dispose: () => shared?.dispose(),
   };
 }

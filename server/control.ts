@@ -109,6 +109,8 @@ export class Controller {
       else clock.advance(by);
     }
     if (this.clocks.mode === 'real') this.store.putClockOffset(this.clocks.offset);
+    // Time moved without every VM changing state: store where each one's clock stands now.
+    for (const record of records) this.fleet.persist(record);
     return records.filter((record) => record.actor.getSnapshot().status === 'active').map(summarize);
   }
 

@@ -66,6 +66,9 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
+/** How often, with `--data` and the real clock, the emulator stores that it is alive: a restart is exact to this. */
+const ALIVE_EVERY_MS = 100;
+
 /** The first segment of a path, lower case (`subscriptions`, `_emulator`, …). */
 function firstSegment(pathname: string): string {
   let start = 0;
@@ -129,10 +132,17 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   const clocks = createClockPolicy(resolved.clock, resolved.timeScale, clockOffset);
   const fleet = new Fleet(store, clocks);
   fleet.restore();
+  // Real time runs on between changes: a reading stored often tells a restart how far the
+  // VMs' clocks had run when the emulator stopped, however it stopped.
+  const shared = clocks.shared;
+  const keepAlive = shared && store.durable ? () => store.putAliveAt(shared.now()) : undefined;
+  keepAlive?.();
+  const aliveTicker = keepAlive ? setInterval(keepAlive, ALIVE_EVERY_MS) : undefined;
+  aliveTicker?.unref();
   const log = new RequestLog();
   const control = new Controller(fleet, clocks, store, log);
   const watch = new Watch(fleet, control, log);
-  const context = { fleet, pageSize: resolved.pageSize };
+  const context = { fleet, pageSize: resolved.pageSize, retryAfter: resolved.retryAfter };
   const arm = new Router([...groupRoutes(context), ...vmRoutes(context), ...operationRoutes(context)]);
   const controls = new Router(controlRoutes(control, log));
   const checkToken = tokenChecker(resolved.token);
@@ -309,7 +319,9 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     close() {
       closed ??= new Promise<void>((resolve) => {
         watch.close();
+        clearInterval(aliveTicker);
         server.close(() => {
+          keepAlive?.();
           fleet.close();
           resolve();
         });

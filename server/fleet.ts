@@ -82,13 +82,19 @@ export class Fleet {
     return () => this.listeners.delete(listener);
   }
 
-  /** Loads what the store holds: groups, then every VM with its pending steps resumed. */
+  /**
+   * Loads what the store holds: groups, then every VM with its pending steps resumed with what
+   * remained of them when the emulator stopped. The time it was down does not pass for the VMs:
+   * a virtual clock stood still since its last stored reading; the shared real clock ran on
+   * until `aliveAt`, the last reading the emulator stored while it ran.
+   */
   restore(): void {
-    const { groups, vms } = this.store.load();
+    const { groups, vms, aliveAt } = this.store.load();
     for (const row of groups) this.groups.set(row.key, { ...row, deleting: false });
     for (const row of vms) {
       const clock = this.clocks.clockFor(row.clockReading);
-      const actor = restoreVmState(row.state, clock);
+      const ranOn = this.clocks.shared && aliveAt !== undefined ? Math.max(0, aliveAt - row.clockReading) : 0;
+      const actor = restoreVmState(row.state, clock, row.state.context.now + ranOn);
       const record = this.adopt(row, clock, actor);
       this.indexOperations(record);
     }
@@ -140,12 +146,12 @@ export class Fleet {
     return true;
   }
 
-  /** Whether a group is still being deleted; in step mode, moves its VMs a step on the way. */
+  /** Whether a group is still being deleted; in step mode, its VMs then move a step. */
   groupDeletionPending(key: string): boolean {
     const group = this.groups.get(key);
     if (!group) return false;
-    for (const record of this.vmsOf(group.subscriptionId, group.name)) this.clocks.onPoll(record.clock);
-    return this.groups.has(key);
+    for (const record of this.vmsOf(group.subscriptionId, group.name)) this.read(record);
+    return true;
   }
 
   // ---- virtual machines
@@ -205,12 +211,7 @@ export class Fleet {
    */
   operate(record: VmRecord, event: VmOperationEvent): Accepted {
     const before = record.actor.getSnapshot().context.operationCount;
-    record.rejection = null;
-    record.actor.send(event);
-    const rejection = record.rejection as OperationRejection | null;
-    if (rejection) {
-      throw new ArmError(rejection.status, rejection.code, rejection.message, (rejection as { target?: string }).target);
-    }
+    this.request(record, event);
     const snapshot = record.actor.getSnapshot();
     const operation = snapshot.context.operation;
     if (!operation || snapshot.context.operationCount === before) {
@@ -221,24 +222,36 @@ export class Fleet {
     return accepted;
   }
 
-  /** A read of a VM: in step mode, an operation in progress moves to its next step. */
-  read(record: VmRecord): VmSnapshot {
-    if (record.actor.getSnapshot().context.operation?.status === 'InProgress') this.clocks.onPoll(record.clock);
-    return record.actor.getSnapshot();
+  /**
+   * Sends a request Azure answers at once, without a long-running operation
+   * (`simulateEviction`): the machine's refusal becomes an `ArmError`, else it was accepted.
+   */
+  request(record: VmRecord, event: VmOperationEvent): void {
+    record.rejection = null;
+    record.actor.send(event);
+    const rejection = record.rejection as OperationRejection | null;
+    if (rejection) throw new ArmError(rejection.status, rejection.code, rejection.message, rejection.target);
   }
 
   /**
-   * An operation's status by its published id, within a subscription; a poll of one in progress
-   * moves its VM a step in step mode. `undefined` for an unknown id.
+   * A read of a VM, as it is now; in step mode, an operation in progress then moves to its next
+   * step, so every step is seen once by whoever reads.
+   */
+  read(record: VmRecord): VmSnapshot {
+    const snapshot = record.actor.getSnapshot();
+    if (snapshot.context.operation?.status === 'InProgress') this.clocks.onPoll(record.clock);
+    return snapshot;
+  }
+
+  /**
+   * An operation's status by its published id, within a subscription, as it is now; in step
+   * mode, an operation in progress then moves its VM a step. `undefined` for an unknown id.
    */
   pollOperation(subscriptionId: string, id: string): { status: AsyncOperationStatus; record: VmRecord } | undefined {
     const record = this.operations.get(id.toLowerCase());
     if (!record || record.subscriptionId.toLowerCase() !== subscriptionId.toLowerCase()) return undefined;
-    let status = this.findOperation(record, id);
-    if (status?.status === 'InProgress') {
-      this.clocks.onPoll(record.clock);
-      status = this.findOperation(record, id);
-    }
+    const status = this.findOperation(record, id);
+    if (status?.status === 'InProgress') this.clocks.onPoll(record.clock);
     return status ? { status, record } : undefined;
   }
 
@@ -262,6 +275,11 @@ export class Fleet {
     for (const record of this.vms.values()) record.actor.stop();
     this.clocks.dispose();
     this.store.close();
+  }
+
+  /** Stores a VM as it is now (its clock may have moved without a change of state). */
+  persist(record: VmRecord): void {
+    if (this.vms.get(record.key) === record) this.store.putVm(this.toRow(record));
   }
 
   /** The published id of an operation: unique across the emulator's VMs. */

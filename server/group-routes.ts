@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { ArmError, invalidContent, resourceGroupNotFound } from './arm-error.js';
 import type { Group } from './fleet.js';
-import { apiVersionOf, page, type RouteContext } from './route-context.js';
+import { apiVersionOf, page, retryAfterHeader, type RouteContext } from './route-context.js';
 import type { Route, RouteRequest } from './router.js';
 
 const GROUP = '/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}';
@@ -99,7 +99,7 @@ export function groupRoutes(context: RouteContext): Route[] {
         const token = randomUUID();
         deletions.set(token, group.key);
         const location = `${request.baseUrl}/subscriptions/${encodeURIComponent(subscriptionId)}/operationresults/${token}?api-version=${encodeURIComponent(version)}`;
-        return { status: 202, headers: { Location: location, 'Retry-After': '0' } };
+        return { status: 202, headers: { Location: location, ...retryAfterHeader(context) } };
       },
     },
     {
@@ -112,7 +112,7 @@ export function groupRoutes(context: RouteContext): Route[] {
           throw new ArmError(404, 'NotFound', `The operation result '${request.params.token}' was not found.`);
         }
         if (fleet.groupDeletionPending(key)) {
-          return { status: 202, headers: { Location: `${request.baseUrl}${request.path}?${request.query.toString()}`, 'Retry-After': '0' } };
+          return { status: 202, headers: { Location: `${request.baseUrl}${request.path}?${request.query.toString()}`, ...retryAfterHeader(context) } };
         }
         deletions.delete(request.params.token!);
         return { status: 200 };

@@ -24,13 +24,19 @@ export interface EmulatorOptions {
   pageSize?: number;
   /** Where to write the CA certificate with `https`; default `<data>/tls/ca.pem`, or a new temporary folder. */
   caFile?: string;
+  /**
+   * Seconds of `Retry-After` to send on accepted operations and on polls of unfinished ones, to
+   * test that your code honours it; none by default (the SDK then polls at `updateIntervalInMs`).
+   */
+  retryAfter?: number;
 }
 
 /** The options with every default filled in. */
-export interface ResolvedOptions extends Required<Omit<EmulatorOptions, 'data' | 'token' | 'caFile'>> {
+export interface ResolvedOptions extends Required<Omit<EmulatorOptions, 'data' | 'token' | 'caFile' | 'retryAfter'>> {
   data: string | undefined;
   token: string | undefined;
   caFile: string | undefined;
+  retryAfter: number | undefined;
 }
 
 /** Thrown for an invalid option; names the option. */
@@ -44,7 +50,7 @@ export class EmulatorOptionError extends Error {
   }
 }
 
-const KEYS = ['port', 'host', 'https', 'clock', 'timeScale', 'data', 'token', 'pageSize', 'caFile'] as const;
+const KEYS = ['port', 'host', 'https', 'clock', 'timeScale', 'data', 'token', 'pageSize', 'caFile', 'retryAfter'] as const;
 
 /** Checks options and fills in defaults. */
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
@@ -67,6 +73,10 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     throw new EmulatorOptionError('token', 'expected a non-empty string.');
   }
   if (options.data !== undefined && (typeof options.data !== 'string' || options.data === '')) throw new EmulatorOptionError('data', 'expected a folder path.');
+  const { retryAfter } = options;
+  if (retryAfter !== undefined && (!Number.isInteger(retryAfter) || retryAfter < 0 || retryAfter > 600)) {
+    throw new EmulatorOptionError('retry-after', `expected whole seconds from 0 to 600, got ${JSON.stringify(retryAfter)}.`);
+  }
   return {
     port,
     host,
@@ -77,13 +87,14 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     token: options.token,
     pageSize,
     caFile: options.caFile,
+    retryAfter,
   };
 }
 
 /** Reads `serve`'s command-line flags (`--port 0`, `--https`, `--clock=step` …) into options. */
 export function parseServeArgs(args: readonly string[]): EmulatorOptions {
   const options: EmulatorOptions = {};
-  const numbers: Record<string, 'port' | 'timeScale' | 'pageSize'> = { port: 'port', 'time-scale': 'timeScale', 'page-size': 'pageSize' };
+  const numbers: Record<string, 'port' | 'timeScale' | 'pageSize' | 'retryAfter'> = { port: 'port', 'time-scale': 'timeScale', 'page-size': 'pageSize', 'retry-after': 'retryAfter' };
   const strings: Record<string, 'host' | 'data' | 'token' | 'caFile'> = { host: 'host', data: 'data', token: 'token', 'ca-file': 'caFile' };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -123,4 +134,5 @@ Options:
   --token T         require Authorization: Bearer T on every request
   --page-size N     items per list page before nextLink (default 100)
   --ca-file PATH    where --https writes its CA certificate
+  --retry-after S   send Retry-After: S on operations and their polls (default: none)
 `;

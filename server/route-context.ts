@@ -12,6 +12,13 @@ export interface RouteContext {
   fleet: Fleet;
   /** Items per page of a list (`nextLink` beyond). */
   pageSize: number;
+  /** Seconds of `Retry-After` on accepted operations and on polls of unfinished ones; none when undefined. */
+  retryAfter: number | undefined;
+}
+
+/** `Retry-After` as the emulator was asked to send it: nothing by default. */
+export function retryAfterHeader(context: RouteContext): Record<string, string> {
+  return context.retryAfter === undefined ? {} : { 'Retry-After': String(context.retryAfter) };
 }
 
 /** The request's api-version; ARM refuses a request without one. */
@@ -27,10 +34,13 @@ export function asyncOperationUrl(request: RouteRequest, subscriptionId: string,
   return `${request.baseUrl}/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Compute/locations/${encodeURIComponent(location)}/operations/${id}?api-version=${version}`;
 }
 
-/** The headers of an accepted long-running operation: `Azure-AsyncOperation`, and `Location` (monitor) when asked. */
-export function lroHeaders(request: RouteRequest, subscriptionId: string, location: string, id: string, withLocation: boolean): Record<string, string> {
+/**
+ * The headers of an accepted long-running operation: `Azure-AsyncOperation`, `Location` (the
+ * same URL with `monitor=true`) when asked, and `Retry-After` when the emulator sends one.
+ */
+export function lroHeaders(context: RouteContext, request: RouteRequest, subscriptionId: string, location: string, id: string, withLocation: boolean): Record<string, string> {
   const url = asyncOperationUrl(request, subscriptionId, location, id);
-  const headers: Record<string, string> = { 'Azure-AsyncOperation': url };
+  const headers: Record<string, string> = { 'Azure-AsyncOperation': url, ...retryAfterHeader(context) };
   if (withLocation) headers.Location = `${url}&monitor=true`;
   return headers;
 }

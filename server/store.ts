@@ -49,8 +49,8 @@ export interface VmRow {
 export interface Store {
   /** Whether changes survive a restart. */
   readonly durable: boolean;
-  /** Everything stored. */
-  load(): { groups: GroupRow[]; vms: VmRow[]; clockOffset: number };
+  /** Everything stored; `aliveAt` is the shared clock's last reading while the emulator ran (real mode). */
+  load(): { groups: GroupRow[]; vms: VmRow[]; clockOffset: number; aliveAt: number | undefined };
   /** Writes a group. */
   putGroup(row: GroupRow): void;
   /** Removes a group. */
@@ -61,6 +61,8 @@ export interface Store {
   deleteVm(key: string): void;
   /** Keeps the shared clock's offset. */
   putClockOffset(offset: number): void;
+  /** Keeps the shared clock's reading now: the emulator was alive then. */
+  putAliveAt(reading: number): void;
   /** Empties the store. */
   clear(): void;
   /** Closes it. */
@@ -71,12 +73,13 @@ export interface Store {
 export function memoryStore(): Store {
   return {
     durable: false,
-    load: () => ({ groups: [], vms: [], clockOffset: 0 }),
+    load: () => ({ groups: [], vms: [], clockOffset: 0, aliveAt: undefined }),
     putGroup: () => {},
     deleteGroup: () => {},
     putVm: () => {},
     deleteVm: () => {},
     putClockOffset: () => {},
+    putAliveAt: () => {},
     clear: () => {},
     close: () => {},
   };
@@ -125,14 +128,17 @@ export function sqliteStore(directory: string): Store {
     load() {
       const groups = (db.prepare('SELECT row FROM groups').all() as { row: string }[]).map((r) => JSON.parse(r.row) as GroupRow);
       const vms = (db.prepare('SELECT row FROM vms').all() as { row: string }[]).map((r) => JSON.parse(r.row) as VmRow);
-      const offset = db.prepare("SELECT value FROM meta WHERE key = 'clockOffset'").get() as { value: string } | undefined;
-      return { groups, vms, clockOffset: offset ? Number(offset.value) : 0 };
+      const meta = (key: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+      const offset = meta('clockOffset');
+      const aliveAt = meta('aliveAt');
+      return { groups, vms, clockOffset: offset ? Number(offset) : 0, aliveAt: aliveAt === undefined ? undefined : Number(aliveAt) };
     },
     putGroup: (row) => void putGroup.run(row.key, JSON.stringify(row)),
     deleteGroup: (key) => void deleteGroup.run(key),
     putVm: (row) => void putVm.run(row.key, JSON.stringify(row)),
     deleteVm: (key) => void deleteVm.run(key),
     putClockOffset: (offset) => void putMeta.run('clockOffset', String(offset)),
+    putAliveAt: (reading) => void putMeta.run('aliveAt', String(reading)),
     clear: () => db.exec('DELETE FROM groups; DELETE FROM vms; DELETE FROM meta;'),
     close: () => db.close(),
   };

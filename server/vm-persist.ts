@@ -15,10 +15,9 @@ export function persistVmState(actor: Actor<VmMachine>): PersistedVmState {
 }
 
 /**
- * A started actor at the persisted state, on `clock`: it resumes at the instant it was stored
- * (the time the emulator was down does not pass for it), each pending step with its remaining
- * time.
+ * A started actor at the persisted state, on `clock`: it resumes at VM time `at` (default the
+ * instant it was stored), each pending step with what remained of it then.
  */
-export function restoreVmState(persisted: PersistedVmState, clock: EmulatorClock): Actor<VmMachine> {
-  return restoreVm(persisted, { clock });
+export function restoreVmState(persisted: PersistedVmState, clock: EmulatorClock, at?: number): Actor<VmMachine> {
+  return restoreVm(persisted, at === undefined ? { clock } : { clock, at });
 }

@@ -100,7 +100,7 @@ export function vmRoutes(context: RouteContext): Route[] {
     return {
       status: 201,
       body: vmResource(record, accepted.snapshot, false),
-      headers: lroHeaders(request, subscriptionId, record.resource.location, accepted.id, false),
+      headers: lroHeaders(context, request, subscriptionId, record.resource.location, accepted.id, false),
     };
   };
 
@@ -115,7 +115,7 @@ export function vmRoutes(context: RouteContext): Route[] {
     return {
       status: 200,
       body: vmResource(record, accepted.snapshot, false),
-      headers: lroHeaders(request, record.subscriptionId, record.resource.location, accepted.id, false),
+      headers: lroHeaders(context, request, record.subscriptionId, record.resource.location, accepted.id, false),
     };
   };
 
@@ -123,9 +123,12 @@ export function vmRoutes(context: RouteContext): Route[] {
     apiVersionOf(request);
     const event = withoutUndefined(row.event(request));
     const record = findVm(request);
+    if (row.answer === 'noContent') {
+      fleet.request(record, event);
+      return { status: 204 };
+    }
     const accepted = fleet.operate(record, event);
-    if (row.answer === 'noContent') return { status: 204 };
-    return { status: 202, headers: lroHeaders(request, record.subscriptionId, record.resource.location, accepted.id, true) };
+    return { status: 202, headers: lroHeaders(context, request, record.subscriptionId, record.resource.location, accepted.id, true) };
   };
 
   const routes: Route[] = [
@@ -167,7 +170,7 @@ export function vmRoutes(context: RouteContext): Route[] {
         const record = fleet.vm(subscriptionId, resourceGroupName, vmName);
         if (!record) return { status: 204 };
         const accepted = fleet.operate(record, { type: 'vm.delete' });
-        const headers = lroHeaders(request, subscriptionId, record.resource.location, accepted.id, true);
+        const headers = lroHeaders(context, request, subscriptionId, record.resource.location, accepted.id, true);
         return { status: 202, headers: { ...headers, 'Azure-AsyncNotification': 'Enabled' } };
       },
     },
@@ -180,7 +183,7 @@ export function vmRoutes(context: RouteContext): Route[] {
         const { subscriptionId, resourceGroupName } = paramsOf(request, 'subscriptionId', 'resourceGroupName');
         const records = fleet.vmsOf(subscriptionId, resourceGroupName);
         const listed = page(request, records, (r) => r.key, context.pageSize);
-        return { status: 200, body: { ...listed, value: listed.value.map((r) => vmResource(r, r.actor.getSnapshot(), false)) } };
+        return { status: 200, body: { ...listed, value: listed.value.map((r) => vmResource(r, fleet.read(r), false)) } };
       },
     },
     {
@@ -192,7 +195,7 @@ export function vmRoutes(context: RouteContext): Route[] {
         const records = fleet.vmsOf(request.params.subscriptionId!);
         const listed = page(request, records, (r) => r.key, context.pageSize);
         const value = listed.value.map((r) => {
-          const snapshot = r.actor.getSnapshot();
+          const snapshot = fleet.read(r);
           return statusOnly
             ? { location: r.resource.location, ...toStatusOnlyItem(snapshot, r.subscriptionId) }
             : vmResource(r, snapshot, false);

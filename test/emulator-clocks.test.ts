@@ -28,24 +28,52 @@ async function statusOf(url: string): Promise<string> {
 }
 
 describe('the step clock', () => {
-  it('moves a create from a generalized image one step per poll: allocating, starting, OS provisioning, extensions, done', async () => {
+  it('answers each poll with the operation as it is, then moves the VM a step: allocating, starting, OS provisioning, extensions, done', async () => {
     emulator = await createEmulator({ port: 0, clock: 'step' });
     const operation = await createRawVm(emulator);
     const seen: string[] = [];
     for (let poll = 0; poll < 10; poll++) {
+      const vm = emulator.vms()[0];
       const status = await statusOf(operation);
-      seen.push(`${status}:${emulator.vms()[0]?.power}/${emulator.vms()[0]?.osProvisioning ?? emulator.vms()[0]?.provisioning}`);
+      seen.push(`${vm?.power}/${vm?.osProvisioning ?? vm?.provisioning}:${status}`);
       if (status !== 'InProgress') break;
     }
     expect(seen).toEqual([
-      'InProgress:starting/creating',
-      'InProgress:running/osProvisioningInProgress',
-      'InProgress:running/osProvisioningComplete',
-      'Succeeded:running/succeeded',
+      'creating/creating:InProgress',
+      'starting/creating:InProgress',
+      'running/osProvisioningInProgress:InProgress',
+      'running/osProvisioningComplete:InProgress',
+      'running/succeeded:Succeeded',
     ]);
   });
 
-  it('never moves a VM while nobody polls it', async () => {
+  it('answers each read of the VM with its state, then moves it a step, so code that waits on the power state sees every step and never hangs', async () => {
+    emulator = await createEmulator({ port: 0, clock: 'step' });
+    const operation = await createRawVm(emulator);
+    while ((await statusOf(operation)) === 'InProgress');
+    const vm = `${emulator.url}/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1`;
+    expect((await fetch(`${vm}/deallocate?${API}`, { method: 'POST' })).status).toBe(202);
+    const power = async () => ((await (await fetch(`${vm}/instanceView?${API}`)).json()) as { statuses: { code: string }[] }).statuses.map((s) => s.code).join(' ');
+    expect(await power()).toBe('ProvisioningState/updating PowerState/deallocating');
+    expect(await power()).toBe('ProvisioningState/succeeded PowerState/deallocated');
+    expect(await power()).toBe('ProvisioningState/succeeded PowerState/deallocated');
+
+    expect((await fetch(`${vm}/start?${API}`, { method: 'POST' })).status).toBe(202);
+    const provisioning = async () => ((await (await fetch(`${vm}?${API}`)).json()) as { properties: { provisioningState: string } }).properties.provisioningState;
+    expect(await provisioning()).toBe('Updating');
+    expect(await provisioning()).toBe('Succeeded');
+  });
+
+  it('moves each VM a list shows with an operation in progress, after answering', async () => {
+    emulator = await createEmulator({ port: 0, clock: 'step' });
+    await createRawVm(emulator, 'vm1');
+    await createRawVm(emulator, 'vm2');
+    const list = async () => ((await (await fetch(`${emulator!.url}/subscriptions/${SUBSCRIPTION}/providers/Microsoft.Compute/virtualMachines?statusOnly=true&${API}`)).json()) as { value: { properties: { instanceView: { statuses: { code: string }[] } } }[] }).value.map((vm) => vm.properties.instanceView.statuses.map((s) => s.code).join(' '));
+    expect(await list()).toEqual(['ProvisioningState/creating', 'ProvisioningState/creating']);
+    expect(await list()).toEqual(['ProvisioningState/creating PowerState/starting', 'ProvisioningState/creating PowerState/starting']);
+  });
+
+  it('never moves a VM while nobody reads it', async () => {
     emulator = await createEmulator({ port: 0, clock: 'step' });
     await createRawVm(emulator);
     await new Promise((resolve) => setTimeout(resolve, 50));
