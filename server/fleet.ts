@@ -19,7 +19,7 @@ import {
 import { ArmError, resourceGroupNotFound } from './arm-error.js';
 import type { ClockPolicy, EmulatorClock } from './clocks.js';
 import type { GroupRow, Store, VmRow } from './store.js';
-import { checkInput, type CreateRequest } from './vm-body.js';
+import { checkInput } from './vm-body.js';
 import { persistVmState, restoreVmState } from './vm-persist.js';
 
 /** A resource group. */
@@ -175,14 +175,14 @@ export class Fleet {
   }
 
   /** Creates a VM: Azure accepts the create request; its actor starts. */
-  createVm(subscriptionId: string, group: string, name: string, request: CreateRequest): Accepted {
+  createVm(subscriptionId: string, group: string, name: string, request: VmInput): Accepted {
     const owner = this.group(subscriptionId, group);
     if (!owner) throw resourceGroupNotFound(group);
     if (owner.deleting) throw new ArmError(409, 'ResourceGroupBeingDeleted', `The resource group '${owner.name}' is in deprovisioning state and cannot perform this operation.`);
     const clock = this.clocks.clockFor();
     const vmId = randomUUID();
     // The machine derives operation ids from the vmId: unique across the emulator's VMs.
-    const input: VmInput = { ...request.input, resourceGroup: owner.name, subscriptionId, vmId, durations: { ...this.clocks.durations } };
+    const input: VmInput = { ...request, resourceGroup: owner.name, subscriptionId, vmId, durations: { ...this.clocks.durations } };
     checkInput(input);
     const actor = createActor(vmMachine, { clock, input });
     const row: VmRow = {
@@ -191,7 +191,6 @@ export class Fleet {
       resourceGroup: owner.name,
       name,
       vmId,
-      resource: request.resource,
       input,
       clockReading: clock.now(),
       state: undefined as unknown as VmRow['state'],
@@ -277,6 +276,12 @@ export class Fleet {
     this.store.close();
   }
 
+  /** Gives a VM the tags an update sent, and stores them. */
+  retag(record: VmRecord, tags: Record<string, string>): void {
+    record.updatedTags = { ...tags };
+    this.persist(record);
+  }
+
   /** Stores a VM as it is now (its clock may have moved without a change of state). */
   persist(record: VmRecord): void {
     if (this.vms.get(record.key) === record) this.store.putVm(this.toRow(record));
@@ -312,7 +317,7 @@ export class Fleet {
       resourceGroup: row.resourceGroup,
       name: row.name,
       vmId: row.vmId,
-      resource: row.resource,
+      updatedTags: row.updatedTags,
       input: row.input,
       clock,
       actor,
@@ -351,7 +356,7 @@ export class Fleet {
       resourceGroup: record.resourceGroup,
       name: record.name,
       vmId: record.vmId,
-      resource: record.resource,
+      ...(record.updatedTags ? { updatedTags: record.updatedTags } : {}),
       input: record.input,
       clockReading: record.clock.now(),
       state: persistVmState(record.actor),

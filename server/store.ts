@@ -6,7 +6,6 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { VmInput } from '../machines/index.js';
-import type { VmResourceFields } from './vm-body.js';
 import type { PersistedVmState } from './vm-persist.js';
 
 /** A resource group as stored. */
@@ -35,8 +34,8 @@ export interface VmRow {
   name: string;
   /** The VM's unique id (a GUID). */
   vmId: string;
-  /** Fields of the resource the machine does not model. */
-  resource: VmResourceFields;
+  /** The tags a later PUT or PATCH gave the VM (the machine keeps those it was created with); none until then. */
+  updatedTags?: Record<string, string>;
   /** The input the actor was created with. */
   input: VmInput;
   /** The reading of the VM's clock when saved. */

@@ -3,24 +3,8 @@
  * input, checked in full before any actor exists: a bad body is ARM's 400 naming the property,
  * never a crashed process.
  */
-import { validateInput, VmInputError, type VmInput } from '../machines/index.js';
+import { SPOT_ERRORS, validateInput, VmInputError, type VmInput } from '../machines/index.js';
 import { ArmError, invalidContent } from './arm-error.js';
-
-/** What a create request says about the VM beyond its input. */
-export interface VmResourceFields {
-  /** The Azure region, as sent (`westeurope`). */
-  location: string;
-  /** The resource's tags. */
-  tags: Record<string, string>;
-}
-
-/** The VM input and resource fields a PUT body describes. */
-export interface CreateRequest {
-  /** The input the VM's actor is created with. */
-  input: VmInput;
-  /** Fields of the resource the machine does not model. */
-  resource: VmResourceFields;
-}
 
 // Where each input option sits in Azure's VirtualMachine JSON (the error's `target`).
 const TARGETS: Record<string, string> = {
@@ -31,6 +15,10 @@ const TARGETS: Record<string, string> = {
   hibernationEnabled: 'properties.additionalCapabilities.hibernationEnabled',
   priority: 'properties.priority',
   evictionPolicy: 'properties.evictionPolicy',
+  maxPrice: 'properties.billingProfile.maxPrice',
+  vmSize: 'properties.hardwareProfile.vmSize',
+  location: 'location',
+  tags: 'tags',
   subscriptionId: 'subscriptionId',
 };
 
@@ -55,14 +43,15 @@ function stringAt(value: unknown, path: string): string | undefined {
  * is given, else Linux.
  * @throws ArmError 400 naming the property at fault
  */
-export function readCreateBody(body: unknown, vmName: string, resourceGroup: string): CreateRequest {
+export function readCreateBody(body: unknown, vmName: string, resourceGroup: string): VmInput {
   const root = objectAt(body, 'body');
   if (!root) throw invalidContent('the body must be a VirtualMachine JSON object with a location.');
   const location = stringAt(root.location, 'location');
   if (!location) throw new ArmError(400, 'LocationRequired', 'The location property is required for this definition.', 'location');
-  const tags = objectAt(root.tags, 'tags') ?? {};
-  for (const [key, value] of Object.entries(tags)) stringAt(value, `tags.${key}`);
+  const tags = objectAt(root.tags, 'tags');
   const properties = objectAt(root.properties, 'properties') ?? {};
+  const hardware = objectAt(properties.hardwareProfile, 'properties.hardwareProfile');
+  const billing = objectAt(properties.billingProfile, 'properties.billingProfile');
   const storage = objectAt(properties.storageProfile, 'properties.storageProfile');
   const osDisk = objectAt(storage?.osDisk, 'properties.storageProfile.osDisk');
   const osProfile = objectAt(properties.osProfile, 'properties.osProfile');
@@ -74,25 +63,35 @@ export function readCreateBody(body: unknown, vmName: string, resourceGroup: str
     resourceGroup,
     image: osProfile && createOption?.toLowerCase() !== 'attach' ? 'generalized' : 'specialized',
     location,
-    tags: tags as Record<string, string>,
   };
+  if (tags) input.tags = tags as Record<string, string>;
+  const vmSize = stringAt(hardware?.vmSize, 'properties.hardwareProfile.vmSize');
+  if (vmSize !== undefined) input.vmSize = vmSize;
+  if (billing?.maxPrice !== undefined && billing.maxPrice !== null) input.maxPrice = billing.maxPrice as number;
   const osType = osDisk?.osType ?? (osProfile?.windowsConfiguration ? 'Windows' : undefined);
   if (osType !== undefined) input.osType = osType as VmInput['osType'];
   if (capabilities?.hibernationEnabled !== undefined) input.hibernationEnabled = capabilities.hibernationEnabled as boolean;
   if (properties.priority !== undefined) input.priority = properties.priority as VmInput['priority'];
   if (properties.evictionPolicy !== undefined) input.evictionPolicy = properties.evictionPolicy as VmInput['evictionPolicy'];
   checkInput(input);
-  return { input, resource: { location, tags: tags as Record<string, string> } };
+  return input;
 }
 
-/** Validates input as the machine would, answering ARM's 400 instead of throwing VmInputError. */
+/**
+ * Validates input as the machine would, answering ARM's 400 instead of throwing VmInputError:
+ * `InvalidResourceName` for the name, Azure's own code and message for the Spot errors the
+ * machine names, `InvalidParameter` otherwise, with the property at fault as `target`.
+ */
 export function checkInput(input: VmInput): void {
   try {
     validateInput(input);
   } catch (error) {
     if (!(error instanceof VmInputError)) throw error;
-    const target = TARGETS[error.option] ?? error.option;
+    const top = error.option.split('.')[0]!;
+    const target = TARGETS[error.option] ?? (top === 'tags' ? error.option : (TARGETS[top] ?? error.option));
     if (error.option === 'name') throw new ArmError(400, 'InvalidResourceName', error.message, target);
+    const spot = Object.values(SPOT_ERRORS).find((known) => error.accepted.includes(`Azure: ${known.code},`));
+    if (spot) throw new ArmError(400, spot.code, spot.message, target);
     throw new ArmError(400, 'InvalidParameter', error.message, target);
   }
 }

@@ -3,13 +3,13 @@
  * get, instance view, delete, the actions, and the lists. Every answer is the machine's and the
  * package's pure mappings; this file adds ids, URLs and HTTP shapes.
  */
-import { toInstanceView, toStatusOnlyItem, toVirtualMachine, resourceNotFound, type VmOperationEvent, type VmSnapshot } from '../machines/index.js';
+import { toInstanceView, toStatusOnlyItem, toVirtualMachine, resourceNotFound, type VirtualMachineResource, type VmOperationEvent, type VmSnapshot } from '../machines/index.js';
 import { ArmError, invalidContent, invalidParameter, resourceGroupNotFound } from './arm-error.js';
 import type { VmRecord } from './fleet.js';
 import type { Answer } from './http-io.js';
 import { apiVersionOf, lroHeaders, page, type RouteContext } from './route-context.js';
 import { paramsOf, type Route, type RouteRequest } from './router.js';
-import { readCreateBody } from './vm-body.js';
+import { checkInput, readCreateBody } from './vm-body.js';
 
 const GROUP = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}';
 const VMS = `${GROUP}/providers/Microsoft.Compute/virtualMachines`;
@@ -56,17 +56,20 @@ export function instanceViewText(snapshot: VmSnapshot): string {
   return text;
 }
 
-/** The VM resource JSON; the instance view only when expanded, as Azure does. */
-export function vmResource(record: VmRecord, snapshot: VmSnapshot, expandInstanceView: boolean): Record<string, unknown> {
-  const resource = toVirtualMachine(snapshot, record.subscriptionId) as unknown as Record<string, unknown> & { properties: Record<string, unknown> };
-  // Fields the machine does not model yet come from the create request.
-  const body: Record<string, unknown> = { location: record.resource.location, tags: record.resource.tags, ...resource };
-  if (!expandInstanceView) {
-    const { instanceView: _omitted, ...properties } = resource.properties;
-    body.properties = properties;
-  }
-  return body;
+/**
+ * The VM resource JSON as the package writes it (`toVirtualMachine`): the instance view only
+ * when expanded, as Azure does; tags a later PUT or PATCH gave it instead of those it was created with.
+ */
+export function vmResource(record: VmRecord, snapshot: VmSnapshot, expandInstanceView: boolean): VirtualMachineResource {
+  const resource = toVirtualMachine(snapshot, { subscriptionId: record.subscriptionId, instanceView: expandInstanceView });
+  if (!record.updatedTags) return resource;
+  const { tags: _created, properties, ...head } = resource;
+  // Azure's key order: tags after location, before properties.
+  return { ...head, ...(Object.keys(record.updatedTags).length > 0 ? { tags: record.updatedTags } : {}), properties };
 }
+
+/** The region a VM is in. */
+const locationOf = (record: VmRecord): string => record.actor.getSnapshot().context.settings.location;
 
 /** The VM routes. */
 export function vmRoutes(context: RouteContext): Route[] {
@@ -100,22 +103,27 @@ export function vmRoutes(context: RouteContext): Route[] {
     return {
       status: 201,
       body: vmResource(record, accepted.snapshot, false),
-      headers: lroHeaders(context, request, subscriptionId, record.resource.location, accepted.id, false),
+      headers: lroHeaders(context, request, subscriptionId, locationOf(record), accepted.id, false),
     };
   };
 
+  /**
+   * An update (a second PUT, or PATCH): the machine's `vm.update`. A PUT is the whole model, so
+   * its tags replace the VM's (none when it has none); a PATCH changes them only when it has them.
+   */
   const update = (request: RouteRequest, record: VmRecord): Answer => {
     if (request.body !== undefined && (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body))) {
       throw invalidContent('the body must be a JSON object.');
     }
-    const tags = (request.body as { tags?: unknown } | undefined)?.tags;
-    if (tags !== undefined && (typeof tags !== 'object' || tags === null || Array.isArray(tags))) throw invalidContent("'tags' must be a JSON object.", 'tags');
+    const given = (request.body as { tags?: unknown } | undefined)?.tags;
+    const tags = given ?? (request.method === 'PUT' ? {} : undefined);
+    if (tags !== undefined) checkInput({ ...record.input, tags: tags as Record<string, string> });
     const accepted = fleet.operate(record, { type: 'vm.update' });
-    if (tags) record.resource = { ...record.resource, tags: tags as Record<string, string> };
+    if (tags !== undefined) fleet.retag(record, tags as Record<string, string>);
     return {
       status: 200,
       body: vmResource(record, accepted.snapshot, false),
-      headers: lroHeaders(context, request, record.subscriptionId, record.resource.location, accepted.id, false),
+      headers: lroHeaders(context, request, record.subscriptionId, locationOf(record), accepted.id, false),
     };
   };
 
@@ -128,7 +136,7 @@ export function vmRoutes(context: RouteContext): Route[] {
       return { status: 204 };
     }
     const accepted = fleet.operate(record, event);
-    return { status: 202, headers: lroHeaders(context, request, record.subscriptionId, record.resource.location, accepted.id, true) };
+    return { status: 202, headers: lroHeaders(context, request, record.subscriptionId, locationOf(record), accepted.id, true) };
   };
 
   const routes: Route[] = [
@@ -170,7 +178,7 @@ export function vmRoutes(context: RouteContext): Route[] {
         const record = fleet.vm(subscriptionId, resourceGroupName, vmName);
         if (!record) return { status: 204 };
         const accepted = fleet.operate(record, { type: 'vm.delete' });
-        const headers = lroHeaders(context, request, subscriptionId, record.resource.location, accepted.id, true);
+        const headers = lroHeaders(context, request, subscriptionId, locationOf(record), accepted.id, true);
         return { status: 202, headers: { ...headers, 'Azure-AsyncNotification': 'Enabled' } };
       },
     },
@@ -197,7 +205,7 @@ export function vmRoutes(context: RouteContext): Route[] {
         const value = listed.value.map((r) => {
           const snapshot = fleet.read(r);
           return statusOnly
-            ? { location: r.resource.location, ...toStatusOnlyItem(snapshot, r.subscriptionId) }
+            ? { location: snapshot.context.settings.location, ...toStatusOnlyItem(snapshot, r.subscriptionId) }
             : vmResource(r, snapshot, false);
         });
         return { status: 200, body: { ...listed, value } };

@@ -46,7 +46,7 @@ export function summarize(record: VmRecord): VmSummary {
     name: record.name,
     subscriptionId: record.subscriptionId,
     resourceGroup: record.resourceGroup,
-    location: record.resource.location,
+    location: snapshot.context.settings.location,
     power: state?.power ?? 'deleted',
     provisioning: state?.provisioning ?? 'deleted',
     billed: billingOf(snapshot).billed,
