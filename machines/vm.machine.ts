@@ -261,8 +261,13 @@ const statechart = setup({
       const due: Timer = { delay: params.delay, startedAt: now, dueAt: now + durationOf(context, params.delay) };
       return { now, timers: { ...context.timers, [params.region]: due } };
     }),
-    /** Forgets a region's timed step once it is left. */
-    stopTimer: assign(({ context }, params: { region: 'power' | 'provisioning' }) => ({
+    /**
+     * Forgets a region's timed step once it is left, and notes the instant: a step that ends
+     * without a user operation (a guest shutdown's `stopped`, an eviction's `deallocated`) moves
+     * the VM's time too.
+     */
+    stopTimer: assign(({ context, self }, params: { region: 'power' | 'provisioning' }) => ({
+      now: tick({ context, self }),
       timers: { ...context.timers, [params.region]: null },
     })),
     /**
