@@ -424,9 +424,10 @@ const statechart = setup({
                 },
                 hibernated: {
                   description:
-                    'Hibernated (deallocated): memory saved to the OS disk (PowerState/deallocated + HibernationState/Hibernated). Not billed.',
+                    'Hibernated (deallocated): memory saved to the OS disk (PowerState/deallocated + HibernationState/Hibernated). Not billed. A deallocate discards the saved memory: the VM is then plainly deallocated.',
                   on: {
                     'vm.start': { guard: 'isIdle', target: '#vm.exists.power.starting', actions: accept('hibernated') },
+                    'vm.deallocate': { guard: 'canDeallocate', target: 'notHibernated', actions: acceptNoChange('hibernated', 'deallocated') },
                   },
                 },
               },

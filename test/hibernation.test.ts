@@ -89,3 +89,33 @@ describe('hibernation', () => {
     expect(vm.state()?.power).toBe('stopped');
   });
 });
+
+// "When a VM is hibernated, you can't attach, detach, or modify any disks or NICs associated with
+// the VM. The VM must instead be moved to a Stop-Deallocated state." … "You can however
+// stop(deallocate) or delete the VM" (MicrosoftDocs/azure-compute-docs
+// articles/virtual-machines/hibernate-resume.md, General limitations and FAQs).
+describe('deallocating a hibernated VM', () => {
+  const hibernatedVm = () => {
+    const vm = runningVm({ hibernationEnabled: true });
+    vm.send({ type: 'vm.deallocate', hibernate: true });
+    vm.settle();
+    return vm;
+  };
+
+  it('leaves it plainly deallocated: the saved memory is gone, a start boots afresh', () => {
+    const vm = hibernatedVm();
+    vm.send({ type: 'vm.deallocate' });
+    expect(vm.state()).toEqual({ power: 'deallocated', provisioning: 'succeeded' });
+    expect(vm.codes()).toEqual(['ProvisioningState/succeeded', 'PowerState/deallocated']);
+    expect(vm.snapshot().context.history.at(-1)).toMatchObject({ name: 'deallocate', status: 'Succeeded' });
+    vm.send({ type: 'vm.start' });
+    expect(vm.snapshot().context.operation?.resumingFromHibernation).toBeUndefined();
+  });
+
+  it('fails like any operation when InternalOperationError is armed, and is hibernated no more', () => {
+    const vm = hibernatedVm();
+    vm.send({ type: 'fault.arm', code: 'InternalOperationError' });
+    vm.send({ type: 'vm.deallocate' });
+    expect(vm.state()).toEqual({ power: 'deallocated', provisioning: 'failed' });
+  });
+});
