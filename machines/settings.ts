@@ -32,6 +32,8 @@ export const DEFAULT_DURATIONS: Readonly<Durations> = {
   evictionNotice: 30_000,
   osProvisioningTimeoutLinux: 8 * 60_000,
   osProvisioningTimeoutWindows: 20 * 60_000,
+  startTimeoutLinux: 8 * 60_000,
+  startTimeoutWindows: 20 * 60_000,
 };
 
 /** The longest delay `setTimeout` keeps, in ms (2^31 − 1, about 24.8 days); it fires longer ones at once. */

@@ -44,6 +44,11 @@ export function durationOf(context: VmContext, delay: keyof Durations): number {
   switch (delay) {
     case 'deallocating':
       return d.deallocating + (current?.name === 'deallocate' && current.hibernate ? d.hibernating : 0);
+    case 'starting':
+      if (current?.fault === 'VMStartTimedOut') {
+        return context.settings.osType === 'Windows' ? d.startTimeoutWindows : d.startTimeoutLinux;
+      }
+      return d.starting;
     case 'osProvisioning':
       if (current?.fault === 'OSProvisioningTimedOut') {
         return context.settings.osType === 'Windows' ? d.osProvisioningTimeoutWindows : d.osProvisioningTimeoutLinux;

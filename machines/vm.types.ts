@@ -167,6 +167,13 @@ export interface Durations {
   osProvisioningTimeoutLinux: number;
   /** How long the guest OS may take to set up on Windows before `OSProvisioningTimedOut`. Default 1 200 000 ms (20 min). */
   osProvisioningTimeoutWindows: number;
+  /**
+   * How long a start armed with `VMStartTimedOut` boots on Linux before it fails: Azure's allotted
+   * time for a start. Default 480 000 ms (8 min, the allotted time Azure gives a Linux guest).
+   */
+  startTimeoutLinux: number;
+  /** The same on Windows. Default 1 200 000 ms (20 min). */
+  startTimeoutWindows: number;
 }
 
 /** What a VM actor is created with. Every key is optional. */

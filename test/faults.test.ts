@@ -101,6 +101,28 @@ describe('faults on later operations', () => {
     );
   });
 
+  // The allotted time of a start: 8 min for a Linux guest, 20 min for a Windows one (the allotted
+  // times Azure gives a guest, as the OS-provisioning timeouts; Azure words VMStartTimedOut "did
+  // not start in the allotted time", error-messages.md). Not the normal 30 s start.
+  for (const [osType, allotted] of [['Linux', 8 * 60_000], ['Windows', 20 * 60_000]] as const) {
+    it(`VMStartTimedOut fails a ${osType} start after ${allotted / 60_000} min, not after the normal start time`, () => {
+      const vm = runningVm({ osType, name: 'web-1' });
+      vm.send({ type: 'vm.deallocate' });
+      vm.settle();
+      vm.send({ type: 'fault.arm', code: 'VMStartTimedOut' });
+      vm.send({ type: 'vm.start' });
+      const startedAt = vm.snapshot().context.now;
+      expect(d[osType === 'Linux' ? 'startTimeoutLinux' : 'startTimeoutWindows']).toBe(allotted);
+      vm.wait(d.starting);
+      expect(vm.state()).toEqual({ power: 'starting', provisioning: 'updating' });
+      vm.wait(allotted - d.starting - 1);
+      expect(vm.state()?.power).toBe('starting');
+      vm.wait(1);
+      expect(vm.state()).toEqual({ power: 'running', provisioning: 'failed' });
+      expect(vm.snapshot().context.history.at(-1)).toMatchObject({ name: 'start', status: 'Failed', startTime: startedAt, endTime: startedAt + allotted });
+    });
+  }
+
   it('InternalOperationError fails an update with the 2018 specification message', () => {
     const vm = runningVm();
     vm.send({ type: 'fault.arm', code: 'InternalOperationError' });
