@@ -55,7 +55,7 @@ const REASONS: Readonly<Record<PowerState, (table: BillingTable) => string>> = {
   running: () => `The VM runs on its host. ${DISKS}`,
   stopping: () => `The VM is shutting down but keeps its host. ${DISKS}`,
   stopped: () =>
-    `Stopped (allocated): the hardware stays assigned to the VM, so compute is still billed; deallocate to stop paying for it. ${DISKS}`,
+    `Stopped (allocated): the hardware stays assigned to the VM, so compute is still billed; deallocate to stop paying for it. Software licences on the instance are not charged. ${DISKS}`,
   deallocating: () => `The VM is being removed from its host. ${DISKS}`,
   deallocated: () => `Stopped (deallocated): the VM has no host. ${DISKS}`,
   hibernated: () => `Hibernated (deallocated): memory is saved to the OS disk and the VM has no host. ${DISKS}`,
@@ -80,11 +80,28 @@ export function billingOf(snapshot: VmSnapshot, table: BillingTable = snapshot.c
   return { billed: rows[state.power], reason: REASONS[state.power](table), table };
 }
 
+/**
+ * How a meter counts billed time.
+ * - `exact`: every billed millisecond (the default)
+ * - `minute`: whole minutes, as Microsoft bills a VM — "We bill for the full minutes that your
+ *   virtual machine runs, so you will not be billed for any extra seconds": a VM that ran 6 min
+ *   45 s is billed 6 min (Azure knowledge center, "If my virtual machine ran for 6 minutes and 45
+ *   seconds, how much will I be billed?"). Each uninterrupted billed stretch is rounded down on its own.
+ */
+export type BillingRounding = 'exact' | 'minute';
+
+/** The billing roundings, in the order they are documented. */
+export const BILLING_ROUNDINGS: readonly BillingRounding[] = ['exact', 'minute'];
+
+const MINUTE_MS = 60_000;
+
 /** What a {@link BillingMeter} has added up. */
 export interface MeterReading {
   /** The table followed. */
   table: BillingTable;
-  /** Milliseconds of billed compute. */
+  /** How billed time is counted. */
+  rounding: BillingRounding;
+  /** Milliseconds of billed compute (whole minutes with `rounding: 'minute'`). */
   billedMs: number;
   /** Milliseconds whose billing is unknown (power state unknown). */
   unknownMs: number;
@@ -104,25 +121,48 @@ export interface BillingMeter {
   setPricePerHour(price: number): void;
 }
 
+/** Options of {@link createBillingMeter}. */
+export interface BillingMeterOptions {
+  /** The billing table (default `seed-2018`). */
+  table?: BillingTable;
+  /** Price of one billed hour (default 0). */
+  pricePerHour?: number;
+  /** `exact` (default) or `minute`: whole minutes per uninterrupted billed stretch, as Microsoft bills. */
+  rounding?: BillingRounding;
+}
+
 /**
  * A meter of billed compute time (and cost) for one VM. Feed it every snapshot
  * (`actor.subscribe(meter.observe)`); read it with the current elapsed time.
  *
  * @param options.table - the billing table (default `seed-2018`)
  * @param options.pricePerHour - price of one billed hour (default 0)
+ * @param options.rounding - `exact` (default) or `minute` (Microsoft bills whole minutes: 6 min 45 s is billed 6 min)
+ * @example
+ * ```ts
+ * const meter = createBillingMeter({ pricePerHour: 0.096, rounding: 'minute' });
+ * vm.subscribe((snapshot) => meter.observe(snapshot));
+ * ```
  */
-export function createBillingMeter(options: { table?: BillingTable; pricePerHour?: number } = {}): BillingMeter {
+export function createBillingMeter(options: BillingMeterOptions = {}): BillingMeter {
   const table = options.table ?? 'seed-2018';
+  const rounding = options.rounding ?? 'exact';
+  if (!BILLING_ROUNDINGS.includes(rounding)) {
+    throw new RangeError(`Invalid billing rounding ${JSON.stringify(rounding)}: expected "exact" or "minute".`);
+  }
   let price = checkPrice(options.pricePerHour ?? 0);
-  let billedMs = 0;
+  // Billed time of the stretches already closed (rounded as asked), and of the one still open.
+  let closedMs = 0;
+  let openMs = 0;
   let unknownMs = 0;
   let startedAt: number | null = null;
   let last: { at: number; billed: boolean | null } | null = null;
 
+  const round = (ms: number) => (rounding === 'minute' ? Math.floor(ms / MINUTE_MS) * MINUTE_MS : ms);
   const accrue = (until: number) => {
     if (!last || until <= last.at) return;
     const span = until - last.at;
-    if (last.billed === true) billedMs += span;
+    if (last.billed === true) openMs += span;
     else if (last.billed === null) unknownMs += span;
     last = { ...last, at: until };
   };
@@ -132,15 +172,20 @@ export function createBillingMeter(options: { table?: BillingTable; pricePerHour
       const at = snapshot.context.now;
       accrue(at);
       startedAt ??= at;
-      last = { at: Math.max(at, last?.at ?? at), billed: billingOf(snapshot, table).billed };
+      const billed = billingOf(snapshot, table).billed;
+      if (billed !== true && openMs > 0) {
+        closedMs += round(openMs);
+        openMs = 0;
+      }
+      last = { at: Math.max(at, last?.at ?? at), billed };
     },
     read(now) {
       const until = now ?? last?.at ?? 0;
       const extra = last && until > last.at ? until - last.at : 0;
-      const billed = billedMs + (last?.billed === true ? extra : 0);
+      const billed = closedMs + round(openMs + (last?.billed === true ? extra : 0));
       const unknown = unknownMs + (last?.billed === null ? extra : 0);
       const totalMs = startedAt === null ? 0 : Math.max(0, Math.max(until, last?.at ?? 0) - startedAt);
-      return { table, billedMs: billed, unknownMs: unknown, totalMs, cost: (billed / 3_600_000) * price };
+      return { table, rounding, billedMs: billed, unknownMs: unknown, totalMs, cost: (billed / 3_600_000) * price };
     },
     setPricePerHour(next) {
       price = checkPrice(next);

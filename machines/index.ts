@@ -62,8 +62,11 @@ export {
   createBillingMeter,
   BILLING_TABLES,
   BILLING_TABLE_TITLES,
+  BILLING_ROUNDINGS,
   type Billing,
   type BillingMeter,
+  type BillingMeterOptions,
+  type BillingRounding,
   type MeterReading,
 } from './billing.js';
 export { toAsyncOperationStatus, type AsyncOperationStatus } from './async-operation.js';

@@ -3,7 +3,7 @@
  * state and statuses with its time, and what it cost by both billing tables.
  */
 import { createActor } from 'xstate';
-import { createBillingMeter, billingOf, type MeterReading } from './billing.js';
+import { BILLING_ROUNDINGS, createBillingMeter, billingOf, type BillingRounding, type MeterReading } from './billing.js';
 import { VirtualClock } from './clock.js';
 import { toInstanceView, type InstanceViewStatus } from './instance-view.js';
 import { checkOperation, explainIgnored, isOperationEvent, resourceNotFound } from './operations.js';
@@ -137,6 +137,17 @@ export interface Simulation {
 /** The start instant simulations use unless the input gives one, so runs are reproducible. */
 export const SIMULATION_START = '2025-01-01T00:00:00.000Z';
 
+/** Options of {@link simulate}. */
+export interface SimulationOptions {
+  /** Price of one billed hour, for the totals' cost. Default 0. */
+  pricePerHour?: number;
+  /**
+   * How the totals count billed time: `exact` (default, every millisecond) or `minute` (whole
+   * minutes per uninterrupted billed stretch, as Microsoft bills: 6 min 45 s is billed 6 min).
+   */
+  rounding?: BillingRounding;
+}
+
 /**
  * Runs a VM through `steps` on a simulated clock and returns its timeline and billed totals.
  * Deterministic: the same steps and input give the same result.
@@ -149,6 +160,7 @@ export const SIMULATION_START = '2025-01-01T00:00:00.000Z';
  * @param steps - events to send and waits, in order
  * @param input - the VM's input; `startTime` defaults to {@link SIMULATION_START}
  * @param options.pricePerHour - price of one billed hour, for the totals' cost (default 0)
+ * @param options.rounding - `exact` (default) or `minute`: whole billed minutes, as Microsoft bills
  * @example
  * ```ts
  * // Stop versus deallocate for 8 hours
@@ -158,20 +170,24 @@ export const SIMULATION_START = '2025-01-01T00:00:00.000Z';
  * stopped.totals['seed-2018'].billedMs > deallocated.totals['seed-2018'].billedMs; // true
  * ```
  */
-export function simulate(steps: readonly SimulationStep[], input: VmInput = {}, options: { pricePerHour?: number } = {}): Simulation {
+export function simulate(steps: readonly SimulationStep[], input: VmInput = {}, options: SimulationOptions = {}): Simulation {
   if (!Array.isArray(steps)) throw new TypeError(`simulate: expected steps as an array of steps, got ${describeValue(steps)}.`);
   // A hole in a sparse array is a step too (undefined), so an index loop rather than forEach.
   for (let index = 0; index < steps.length; index++) checkStep(steps[index], index);
   // The input's own error, before a spread turns a string into options "0", "1", …
   validateInput(input, 0);
-  if (typeof options !== 'object' || options === null || Object.keys(options).some((key) => key !== 'pricePerHour')) {
-    throw new TypeError(`simulate: expected options as { pricePerHour?: number }, got ${describeValue(options)}.`);
+  if (typeof options !== 'object' || options === null || Object.keys(options).some((key) => key !== 'pricePerHour' && key !== 'rounding')) {
+    throw new TypeError(`simulate: expected options as { pricePerHour?: number, rounding?: 'exact' | 'minute' }, got ${describeValue(options)}.`);
   }
+  if (options.rounding !== undefined && !BILLING_ROUNDINGS.includes(options.rounding)) {
+    throw new TypeError(`simulate: options.rounding: got ${describeValue(options.rounding)}; expected "exact" or "minute".`);
+  }
+  const rounding = options.rounding ?? 'exact';
   const clock = new VirtualClock();
   const actor = createActor(vmMachine, { clock, input: { startTime: SIMULATION_START, ...input } });
   const meters = {
-    'seed-2018': createBillingMeter({ table: 'seed-2018', pricePerHour: options.pricePerHour ?? 0 }),
-    'azure-2023': createBillingMeter({ table: 'azure-2023', pricePerHour: options.pricePerHour ?? 0 }),
+    'seed-2018': createBillingMeter({ table: 'seed-2018', pricePerHour: options.pricePerHour ?? 0, rounding }),
+    'azure-2023': createBillingMeter({ table: 'azure-2023', pricePerHour: options.pricePerHour ?? 0, rounding }),
   };
   const timeline: TimelineEntry[] = [];
   let cause = 'vm.create';

@@ -111,3 +111,61 @@ describe('simulate', () => {
     expect(() => simulate([{ wait: -5 }])).toThrow("simulate: steps[0].wait: got number -5; expected a number of ms from 0 on, or 'settled'.");
   });
 });
+
+// "If my virtual machine ran for 6 minutes and 45 seconds, how much will I be billed? We bill for
+// the full minutes that your virtual machine runs, so you will not be billed for any extra
+// seconds. In this example, you'll be billed for 6 minutes." (Azure knowledge center,
+// https://azure.microsoft.com/resources/knowledge-center/if-my-virtual-machine-ran-for-6-minutes-and-45/)
+describe('billing in whole minutes', () => {
+  it('bills a VM that ran 6 min 45 s for 6 min with rounding: minute, and exactly by default', () => {
+    const steps = [{ wait: 'settled' }, { wait: 6 * 60_000 + 45_000 }, { type: 'vm.deallocate' }, { wait: 'settled' }] as const;
+    const exact = simulate([...steps], { image: 'specialized' }, { pricePerHour: 0.6 });
+    const minute = simulate([...steps], { image: 'specialized' }, { pricePerHour: 0.6, rounding: 'minute' });
+    expect(exact.totals['seed-2018']).toMatchObject({ rounding: 'exact', billedMs: 6 * 60_000 + 45_000 });
+    expect(minute.totals['seed-2018']).toMatchObject({ rounding: 'minute', billedMs: 6 * 60_000 });
+    expect(minute.totals['seed-2018'].cost).toBeCloseTo(0.06, 10);
+    // The 2023 table also bills the 30 s of starting: 7 min 15 s, billed 7 min.
+    expect(minute.totals['azure-2023'].billedMs).toBe(7 * 60_000);
+  });
+
+  it('rounds each uninterrupted billed stretch down on its own', () => {
+    const minute = createBillingMeter({ rounding: 'minute' });
+    const exact = createBillingMeter();
+    const vm = runningVm({ image: 'specialized' });
+    for (const meter of [minute, exact]) {
+      meter.observe(vm.snapshot());
+      vm.actor.subscribe((snapshot) => meter.observe(snapshot));
+    }
+    // Runs of 1 min 50 s and 1 min 20 s, each ended by a deallocate: 1 min + 1 min, not 3 min 10 s → 3 min.
+    for (const ran of [110_000, 80_000]) {
+      vm.wait(ran);
+      vm.send({ type: 'vm.deallocate' });
+      vm.settle();
+      vm.send({ type: 'vm.start' });
+      vm.settle();
+    }
+    expect(exact.read(vm.snapshot().context.now).billedMs).toBe(190_000);
+    expect(minute.read(vm.snapshot().context.now).billedMs).toBe(120_000);
+    // The open stretch counts too, rounded down: 59 s more adds nothing, 60 s a minute.
+    expect(minute.read(vm.snapshot().context.now + 59_999).billedMs).toBe(120_000);
+    expect(minute.read(vm.snapshot().context.now + 60_000).billedMs).toBe(180_000);
+  });
+
+  it('refuses a rounding it does not know', () => {
+    expect(createBillingMeter().read()).toMatchObject({ rounding: 'exact', billedMs: 0 });
+    expect(() => createBillingMeter({ rounding: 'second' as never })).toThrow('Invalid billing rounding "second": expected "exact" or "minute".');
+    expect(() => simulate([], {}, { rounding: 'hour' as never })).toThrow('simulate: options.rounding: got "hour"; expected "exact" or "minute".');
+  });
+});
+
+// The specification's footnote to Stopped (billed*): "Voor software licenties op het exemplaar
+// worden geen kosten in rekening gebracht." (seed-vm-lifecycle-nl.md; the knowledge center:
+// "You are billed for allocated cores, but not for the software license").
+it('says in the stopped state\'s billing reason that software licences are not charged', () => {
+  const vm = runningVm();
+  vm.send({ type: 'vm.powerOff' });
+  vm.settle();
+  expect(billingOf(vm.snapshot()).reason).toBe(
+    'Stopped (allocated): the hardware stays assigned to the VM, so compute is still billed; deallocate to stop paying for it. Software licences on the instance are not charged. Disks and networking are billed separately in every state.',
+  );
+});

@@ -77,10 +77,10 @@ describe('simulate refuses a bad step, naming its index and what was wrong', () 
     expect(simulate([{ wait: 8.64e15 - Date.UTC(2025, 0, 1) }]).durationMs).toBe(8.64e15 - Date.UTC(2025, 0, 1));
   });
 
-  it('refuses steps that are not an array, and options that are not { pricePerHour }', () => {
+  it('refuses steps that are not an array, and options that are not { pricePerHour, rounding }', () => {
     expect(() => simulate({ type: 'vm.start' } as never)).toThrow(new TypeError('simulate: expected steps as an array of steps, got an object.'));
-    expect(() => simulate([], {}, { price: 1 } as never)).toThrow('simulate: expected options as { pricePerHour?: number }, got an object.');
-    expect(() => simulate([], {}, null as never)).toThrow('simulate: expected options as { pricePerHour?: number }, got null.');
+    expect(() => simulate([], {}, { price: 1 } as never)).toThrow("simulate: expected options as { pricePerHour?: number, rounding?: 'exact' | 'minute' }, got an object.");
+    expect(() => simulate([], {}, null as never)).toThrow("simulate: expected options as { pricePerHour?: number, rounding?: 'exact' | 'minute' }, got null.");
     expect(() => simulate([], {}, { pricePerHour: -1 })).toThrow('Invalid price per hour -1');
   });
 

@@ -115,7 +115,7 @@ export const en = {
   'billing.reason.running': 'The VM runs on its host. {disks}',
   'billing.reason.stopping': 'The VM is shutting down but keeps its host. {disks}',
   'billing.reason.stopped':
-    'Stopped (allocated): the hardware stays assigned to the VM, so compute is still billed; deallocate to stop paying for it. {disks}',
+    'Stopped (allocated): the hardware stays assigned to the VM, so compute is still billed; deallocate to stop paying for it. Software licences on the instance are not charged. {disks}',
   'billing.reason.deallocating': 'The VM is being removed from its host. {disks}',
   'billing.reason.deallocated': 'Stopped (deallocated): the VM has no host. {disks}',
   'billing.reason.hibernated': 'Hibernated (deallocated): memory is saved to the OS disk and the VM has no host. {disks}',

@@ -115,7 +115,7 @@ export const nl = {
   'billing.reason.running': 'De VM draait op zijn host. {disks}',
   'billing.reason.stopping': 'De VM wordt afgesloten, maar houdt zijn host. {disks}',
   'billing.reason.stopped':
-    'Gestopt (toegewezen): de hardware blijft aan de VM toegewezen, dus rekenkracht wordt nog steeds gefactureerd; hef de toewijzing op om er niet meer voor te betalen. {disks}',
+    'Gestopt (toegewezen): de hardware blijft aan de VM toegewezen, dus rekenkracht wordt nog steeds gefactureerd; hef de toewijzing op om er niet meer voor te betalen. Voor softwarelicenties op het exemplaar worden geen kosten in rekening gebracht. {disks}',
   'billing.reason.deallocating': 'De VM wordt van zijn host gehaald. {disks}',
   'billing.reason.deallocated': 'Gestopt (toewijzing ongedaan gemaakt): de VM heeft geen host. {disks}',
   'billing.reason.hibernated':
