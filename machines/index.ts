@@ -20,6 +20,7 @@ export {
   explainIgnored,
   faultApplies,
   faultError,
+  spotPriceAbove,
   operationNameOf,
   isOperationEvent,
   operationInProgress,

@@ -2,6 +2,7 @@
  * Which operations Azure accepts in which state, and the errors it answers otherwise.
  * Pure: the machine encodes the same rules in its transitions; the tests check both agree.
  */
+import { spotPriceGreaterThanMaxPrice } from './spot.js';
 import { isDeleted, vmStateOf, type VmSnapshot } from './vm.state.js';
 import type {
   AzureError,
@@ -51,6 +52,21 @@ export const OPERATION_PREEMPTED: Readonly<AzureError> = {
 export interface FaultErrorOptions {
   /** The failing operation is a start resuming a hibernated VM: Azure words its allocation failure apart. */
   resumingFromHibernation?: boolean;
+  /** The failing operation, as Azure names it in messages (`SpotPriceGreaterThanProvidedMaxPrice`; default `start`). */
+  operation?: string;
+  /** The VM's max price, USD per hour (`SpotPriceGreaterThanProvidedMaxPrice`). */
+  maxPrice?: number;
+  /** The VM size (`SpotPriceGreaterThanProvidedMaxPrice`; default `Standard_D2s_v5`). */
+  vmSize?: string;
+}
+
+/**
+ * The current Spot price a `SpotPriceGreaterThanProvidedMaxPrice` fault names: the least price
+ * above the VM's max price at the five decimals Azure's Spot prices have (model choice: the model
+ * knows no market price).
+ */
+export function spotPriceAbove(maxPrice: number): number {
+  return (Math.floor(maxPrice * 100_000 + 1e-6) + 1) / 100_000;
 }
 
 /**
@@ -85,6 +101,9 @@ export const RESUME_FROM_HIBERNATION_ERRORS = {
  *   `support/azure/virtual-machines/windows/error-messages.md`) lists its first three sentences
  * - `OSProvisioningClientError`, `VMStartTimedOut`: the texts of the same article
  * - `InternalOperationError`: the 2018 specification's text
+ * - `OverconstrainedResumeFromHibernatedStateAllocationRequest`: Troubleshooting hibernation's text
+ * - `SpotPriceGreaterThanProvidedMaxPrice`: the Spot error article's text (`error-codes-spot.md`),
+ *   with {@link spotPriceAbove} as the current price
  *
  * @param code - the fault
  * @param vm - the VM's name
@@ -116,6 +135,12 @@ export function faultError(code: FaultCode, vm: string, options: FaultErrorOptio
       };
     case 'InternalOperationError':
       return { code, message: 'Operation abandoned due to internal error. Please try again later.' };
+    case 'OverconstrainedResumeFromHibernatedStateAllocationRequest':
+      return { ...RESUME_FROM_HIBERNATION_ERRORS.OverconstrainedResumeFromHibernatedStateAllocationRequest };
+    case 'SpotPriceGreaterThanProvidedMaxPrice': {
+      const maxPrice = options.maxPrice ?? 0;
+      return spotPriceGreaterThanMaxPrice(options.operation ?? 'start', maxPrice, spotPriceAbove(maxPrice), options.vmSize ?? 'Standard_D2s_v5');
+    }
   }
 }
 
@@ -126,6 +151,9 @@ export function faultError(code: FaultCode, vm: string, options: FaultErrorOptio
  * - `OSProvisioningTimedOut`, `OSProvisioningClientError`: create from a generalized image
  * - `VMStartTimedOut`: start from stopped, deallocated, hibernated or unknown
  * - `InternalOperationError`: any long-running operation but delete
+ * - `OverconstrainedResumeFromHibernatedStateAllocationRequest`: start from hibernated
+ * - `SpotPriceGreaterThanProvidedMaxPrice`: create, and start from deallocated, of a Spot VM whose
+ *   max price is above zero (-1 is never refused for price)
  */
 export function faultApplies(code: FaultCode, operation: OperationName, from: PowerState, settings: VmSettings): boolean {
   switch (code) {
@@ -138,6 +166,15 @@ export function faultApplies(code: FaultCode, operation: OperationName, from: Po
       return operation === 'start' && from !== 'running';
     case 'InternalOperationError':
       return operation !== 'delete' && operation !== 'simulateEviction';
+    case 'OverconstrainedResumeFromHibernatedStateAllocationRequest':
+      return operation === 'start' && from === 'hibernated';
+    case 'SpotPriceGreaterThanProvidedMaxPrice':
+      return (
+        settings.priority !== 'Regular' &&
+        settings.maxPrice !== undefined &&
+        settings.maxPrice > 0 &&
+        (operation === 'create' || (operation === 'start' && (from === 'deallocated' || from === 'hibernated')))
+      );
   }
 }
 
@@ -210,6 +247,13 @@ export function resourceNotFound(vm: string, resourceGroup: string): OperationRe
 
 const TRANSITIONAL: readonly PowerState[] = ['creating', 'starting', 'stopping', 'deallocating'];
 
+/**
+ * The power state a transitional one changes to, as "An ongoing operation is changing power state
+ * of Virtual Machine {0} to {1}" names it (`{1}`: the model's name of the state, a model choice).
+ * `creating` is always a create in progress, so it has none.
+ */
+const POWER_CHANGING_TO: Partial<Record<PowerState, string>> = { starting: 'running', stopping: 'stopped', deallocating: 'deallocated' };
+
 /** The boolean parameters of operations, by event type (Azure's query parameters). */
 const BOOLEAN_PARAMETERS: Partial<Record<VmOperationEvent['type'], string>> = {
   'vm.deallocate': 'hibernate',
@@ -253,8 +297,11 @@ export function checkOperation(snapshot: VmSnapshot, event: VmOperationEvent): O
   const current = operationInProgress(snapshot.context.operation);
   const hibernate = event.type === 'vm.deallocate' && event.hibernate === true;
 
+  // Inside messages an operation has Azure's name (a hibernate request is HibernateAndDeallocate).
+  const said = operationNameInMessages(event);
+
   if (provisioning === 'deleting' && name !== 'delete') {
-    return notAllowed(REJECTION_MESSAGES.markedForDeletion(name, vm));
+    return notAllowed(REJECTION_MESSAGES.markedForDeletion(said, vm));
   }
   if (name === 'delete') return null;
 
@@ -268,37 +315,42 @@ export function checkOperation(snapshot: VmSnapshot, event: VmOperationEvent): O
   }
 
   if (current) {
-    if (name === 'powerOff' && current.name === 'deallocate') return notAllowed(REJECTION_MESSAGES.deallocated(name, vm));
+    if (name === 'powerOff' && current.name === 'deallocate') return notAllowed(REJECTION_MESSAGES.deallocated(said, vm));
     if (name === 'deallocate' && PREEMPTED_BY_DEALLOCATE.includes(current.name)) return null;
-    return notAllowed(REJECTION_MESSAGES.anotherInProgress(name, vm));
+    return notAllowed(REJECTION_MESSAGES.anotherInProgress(said, vm));
   }
 
   // No user operation is in progress; a transitional power state is then the guest's or the
-  // platform's doing (a shutdown inside the guest, a Spot eviction).
+  // platform's doing (a shutdown inside the guest, a Spot eviction, a start Azure made), and
+  // Azure answers that the power state is changing, naming the state it changes to.
+  const changing = (): OperationRejection => {
+    const target = POWER_CHANGING_TO[power];
+    return notAllowed(target ? REJECTION_MESSAGES.ongoingPowerChange(said, vm, target) : REJECTION_MESSAGES.anotherInProgress(said, vm));
+  };
   switch (name) {
     case 'update':
     case 'reapply':
       return null;
     case 'start':
-      if (TRANSITIONAL.includes(power)) return notAllowed(REJECTION_MESSAGES.anotherInProgress(name, vm));
+      if (TRANSITIONAL.includes(power)) return changing();
       return null;
     case 'powerOff':
       if (power === 'deallocated' || power === 'hibernated' || power === 'deallocating') {
-        return notAllowed(REJECTION_MESSAGES.deallocated(name, vm));
+        return notAllowed(REJECTION_MESSAGES.deallocated(said, vm));
       }
-      if (TRANSITIONAL.includes(power)) return notAllowed(REJECTION_MESSAGES.anotherInProgress(name, vm));
+      if (TRANSITIONAL.includes(power)) return changing();
       return null;
     case 'deallocate':
-      if (power === 'starting' || power === 'creating') return notAllowed(REJECTION_MESSAGES.anotherInProgress(name, vm));
+      if (power === 'starting' || power === 'creating') return changing();
       return null;
     case 'restart':
       return power === 'running' ? null : notAllowed(REJECTION_MESSAGES.requiresRunning());
     case 'redeploy':
       if (power === 'running' || power === 'stopped') return null;
-      if (TRANSITIONAL.includes(power)) return notAllowed(REJECTION_MESSAGES.anotherInProgress(name, vm));
+      if (TRANSITIONAL.includes(power)) return changing();
       return notAllowed(REJECTION_MESSAGES.requiresRunning());
     case 'simulateEviction':
-      if (settings.priority === 'Regular') return notAllowed(REJECTION_MESSAGES.notSpot(name, vm));
+      if (settings.priority === 'Regular') return notAllowed(REJECTION_MESSAGES.notSpot(said, vm));
       return power === 'running' ? null : notAllowed(REJECTION_MESSAGES.requiresRunning());
     case 'create':
       // Create is the PUT that made this resource; a second PUT is an update of its model.

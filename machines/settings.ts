@@ -49,6 +49,8 @@ export const FAULT_CODES: readonly FaultCode[] = [
   'OSProvisioningClientError',
   'VMStartTimedOut',
   'InternalOperationError',
+  'OverconstrainedResumeFromHibernatedStateAllocationRequest',
+  'SpotPriceGreaterThanProvidedMaxPrice',
 ];
 
 const IMAGE_KINDS: readonly ImageKind[] = ['generalized', 'specialized'];

@@ -21,6 +21,7 @@ import {
 import { validateFaultList, validateInput } from './settings.js';
 import type {
   Durations,
+  FaultCode,
   Operation,
   OperationName,
   PowerState,
@@ -118,6 +119,13 @@ function accepted(context: VmContext, event: VmMachineEvent, now: number, from: 
   return { operation, operationCount: count, faults, now };
 }
 
+/** Faults that fail an operation's allocation of hardware: the VM stays (or ends) without a host. */
+const ALLOCATION_FAULTS: readonly FaultCode[] = [
+  'AllocationFailed',
+  'OverconstrainedResumeFromHibernatedStateAllocationRequest',
+  'SpotPriceGreaterThanProvidedMaxPrice',
+];
+
 const POWER_LEAVES: readonly [PowerState, string][] = [
   ['creating', '#vm.exists.power.creating'],
   ['starting', '#vm.exists.power.starting'],
@@ -207,15 +215,21 @@ const statechart = setup({
     canSimulateEviction: ({ context }) => context.settings.priority !== 'Regular' && operationInProgress(context.operation) === null,
     /** The operation in progress was armed to fail. */
     isFailing: ({ context }) => operationInProgress(context.operation)?.fault !== undefined,
-    /** Allocating hardware fails: create (AllocationFailed, InternalOperationError), or a start from deallocated. */
+    /**
+     * Allocating hardware fails: create (AllocationFailed, SpotPriceGreaterThanProvidedMaxPrice,
+     * InternalOperationError), or a start from deallocated.
+     */
     allocationFails: ({ context }) => {
       const current = operationInProgress(context.operation);
-      return current?.fault === 'AllocationFailed' || (current?.name === 'create' && current.fault === 'InternalOperationError');
+      return (
+        (current?.fault !== undefined && ALLOCATION_FAULTS.includes(current.fault)) ||
+        (current?.name === 'create' && current.fault === 'InternalOperationError')
+      );
     },
     /** Allocating fails while resuming a hibernated VM: it stays hibernated. */
     resumeFails: ({ context }) => {
       const current = operationInProgress(context.operation);
-      return current?.fault === 'AllocationFailed' && current.resumingFromHibernation === true;
+      return current?.fault !== undefined && ALLOCATION_FAULTS.includes(current.fault) && current.resumingFromHibernation === true;
     },
     /** The guest OS fails to provision (OSProvisioningTimedOut, OSProvisioningClientError). */
     osProvisioningFails: ({ context }) => {
@@ -254,8 +268,15 @@ const statechart = setup({
     /** Ends the operation in progress `Failed` with the Azure error it was armed with. */
     failOperation: assign(({ context, self }) => {
       const now = tick({ context, self });
-      const code = operationInProgress(context.operation)?.fault ?? 'InternalOperationError';
-      const error = faultError(code, context.settings.name);
+      const current = operationInProgress(context.operation);
+      const code = current?.fault ?? 'InternalOperationError';
+      const { settings } = context;
+      const error = faultError(code, settings.name, {
+        resumingFromHibernation: current?.resumingFromHibernation === true,
+        operation: current?.name,
+        vmSize: settings.vmSize,
+        ...(settings.maxPrice !== undefined ? { maxPrice: settings.maxPrice } : {}),
+      });
       return { now, provisioningTime: now, error, ...finish(context, now, 'Failed', error) };
     }),
     /** Forgets the error once provisioning leaves `failed` (the next operation is under way). */

@@ -73,13 +73,19 @@ export type BillingTable = 'seed-2018' | 'azure-2023';
  * - `OSProvisioningClientError`: the guest OS failed to set up (create, generalized image)
  * - `VMStartTimedOut`: the VM did not start in the allotted time (start)
  * - `InternalOperationError`: the platform abandoned the operation (any operation)
+ * - `OverconstrainedResumeFromHibernatedStateAllocationRequest`: capacity exists, but not under the
+ *   VM's networking constraints together with resuming from hibernation (start from hibernated)
+ * - `SpotPriceGreaterThanProvidedMaxPrice`: the Spot price is above the VM's max price (create, or
+ *   start from deallocated, of a Spot VM whose max price is set above zero)
  */
 export type FaultCode =
   | 'AllocationFailed'
   | 'OSProvisioningTimedOut'
   | 'OSProvisioningClientError'
   | 'VMStartTimedOut'
-  | 'InternalOperationError';
+  | 'InternalOperationError'
+  | 'OverconstrainedResumeFromHibernatedStateAllocationRequest'
+  | 'SpotPriceGreaterThanProvidedMaxPrice';
 
 /**
  * A user operation, named as Azure's REST operation.

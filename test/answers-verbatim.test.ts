@@ -9,6 +9,7 @@ import {
   faultError,
   operationNameInMessages,
   resourceNotFound,
+  toInstanceView,
 } from 'azure-vm-lifecycle';
 import { runningVm } from './utils.js';
 
@@ -85,6 +86,111 @@ describe('a power state that is changing', () => {
   it('has Azure\'s documented text, with the VM, the target power state and the operation filled in', () => {
     expect(REJECTION_MESSAGES.ongoingPowerChange('start', 'myVM', 'stopped')).toBe(
       'An ongoing operation is changing power state of Virtual Machine myVM to stopped. Please perform operation start after some time.',
+    );
+  });
+});
+
+describe('answers wired into the machine', () => {
+  const hibernated = () => {
+    const vm = runningVm({ hibernationEnabled: true, name: 'web-1' });
+    vm.send({ type: 'vm.deallocate', hibernate: true });
+    vm.settle();
+    return vm;
+  };
+  const failed = (vm: ReturnType<typeof runningVm>) => toInstanceView(vm.snapshot()).statuses[0];
+
+  // Troubleshooting hibernation in Azure, "Unable to resume a VM" (both rows).
+  it('fails a resume from hibernation without capacity with the hibernation article\'s AllocationFailed text', () => {
+    const vm = hibernated();
+    vm.send({ type: 'fault.arm', code: 'AllocationFailed' });
+    vm.send({ type: 'vm.start' });
+    vm.settle();
+    expect(vm.state()?.power).toBe('hibernated');
+    expect(failed(vm)).toMatchObject({ code: 'ProvisioningState/failed/AllocationFailed', message: RESUME_FROM_HIBERNATION_ERRORS.AllocationFailed.message });
+  });
+
+  it('fails a resume under networking constraints with OverconstrainedResumeFromHibernatedStateAllocationRequest, and stays hibernated', () => {
+    const vm = hibernated();
+    vm.send({ type: 'fault.arm', code: 'OverconstrainedResumeFromHibernatedStateAllocationRequest' });
+    vm.send({ type: 'vm.start' });
+    vm.settle();
+    expect(vm.state()).toEqual({ power: 'hibernated', provisioning: 'failed' });
+    expect(vm.snapshot().context.history.at(-1)?.error).toEqual(RESUME_FROM_HIBERNATION_ERRORS.OverconstrainedResumeFromHibernatedStateAllocationRequest);
+    // It waits for a resume: a start from plainly deallocated does not take it.
+    const plain = runningVm();
+    plain.send({ type: 'vm.deallocate' });
+    plain.settle();
+    plain.send({ type: 'fault.arm', code: 'OverconstrainedResumeFromHibernatedStateAllocationRequest' });
+    plain.send({ type: 'vm.start' });
+    plain.settle();
+    expect(plain.state()).toEqual({ power: 'running', provisioning: 'succeeded' });
+  });
+
+  it('names a hibernate request HibernateAndDeallocate in the 409 it gets while the VM is deleted', () => {
+    const vm = runningVm({ hibernationEnabled: true });
+    vm.send({ type: 'vm.delete' });
+    vm.send({ type: 'vm.deallocate', hibernate: true });
+    expect(vm.rejections.at(-1)?.message).toBe(
+      "Operation 'HibernateAndDeallocate' is not allowed on VM 'myVM' since the VM is marked for deletion. You can only retry the Delete operation (or wait for an ongoing one to complete).",
+    );
+  });
+
+  // error-messages.md: "An ongoing operation is changing power state of Virtual Machine {0} to {1}.
+  // Please perform operation {2} after some time."
+  it('answers a start while the guest shuts itself down with the ongoing power change text', () => {
+    const vm = runningVm({ name: 'web-1' });
+    vm.send({ type: 'guest.shutdown' });
+    vm.send({ type: 'vm.start' });
+    vm.send({ type: 'vm.redeploy' });
+    expect(vm.rejections.map((r) => [r.status, r.code, r.message])).toEqual([
+      [409, 'OperationNotAllowed', 'An ongoing operation is changing power state of Virtual Machine web-1 to stopped. Please perform operation start after some time.'],
+      [409, 'OperationNotAllowed', 'An ongoing operation is changing power state of Virtual Machine web-1 to stopped. Please perform operation redeploy after some time.'],
+    ]);
+  });
+
+  it('answers a start during a Spot eviction with the power change to deallocated', () => {
+    const vm = runningVm({ name: 'spot-1', priority: 'Spot' });
+    vm.send({ type: 'platform.evict' });
+    vm.send({ type: 'vm.start' });
+    expect(vm.rejections.at(-1)?.message).toBe(
+      'An ongoing operation is changing power state of Virtual Machine spot-1 to deallocated. Please perform operation start after some time.',
+    );
+  });
+
+  // MicrosoftDocs/azure-compute-docs articles/virtual-machines/error-codes-spot.md:
+  // "Unable to perform operation '{0}' since the provided max price '{1} USD' is lower than the
+  // current spot price '{2} USD' for Azure Spot Virtual Machine size '{3}'."
+  it('fails a Spot start whose max price is below the Spot price with SpotPriceGreaterThanProvidedMaxPrice; the VM stays deallocated', () => {
+    const vm = runningVm({ priority: 'Spot', maxPrice: 0.05, vmSize: 'Standard_D4s_v5' });
+    vm.send({ type: 'vm.deallocate' });
+    vm.settle();
+    vm.send({ type: 'fault.arm', code: 'SpotPriceGreaterThanProvidedMaxPrice' });
+    vm.send({ type: 'vm.start' });
+    vm.settle();
+    expect(vm.state()).toEqual({ power: 'deallocated', provisioning: 'failed' });
+    expect(failed(vm)).toMatchObject({
+      code: 'ProvisioningState/failed/SpotPriceGreaterThanProvidedMaxPrice',
+      level: 'Error',
+      message: "Unable to perform operation 'start' since the provided max price '0.05 USD' is lower than the current spot price '0.05001 USD' for Azure Spot Virtual Machine size 'Standard_D4s_v5'.",
+    });
+  });
+
+  it('never refuses a Spot VM without a max price (-1) for price: the fault waits', () => {
+    const vm = runningVm({ priority: 'Spot', maxPrice: -1 });
+    vm.send({ type: 'vm.deallocate' });
+    vm.settle();
+    vm.send({ type: 'fault.arm', code: 'SpotPriceGreaterThanProvidedMaxPrice' });
+    vm.send({ type: 'vm.start' });
+    vm.settle();
+    expect(vm.state()).toEqual({ power: 'running', provisioning: 'succeeded' });
+    expect(vm.snapshot().context.faults).toEqual(['SpotPriceGreaterThanProvidedMaxPrice']);
+  });
+
+  it('fails a Spot create with the operation named create', () => {
+    const vm = runningVm({ priority: 'Spot', maxPrice: 0.1, faults: ['SpotPriceGreaterThanProvidedMaxPrice'] });
+    expect(vm.state()).toEqual({ power: 'deallocated', provisioning: 'failed' });
+    expect(failed(vm)?.message).toBe(
+      "Unable to perform operation 'create' since the provided max price '0.1 USD' is lower than the current spot price '0.10001 USD' for Azure Spot Virtual Machine size 'Standard_D2s_v5'.",
     );
   });
 });

@@ -18,6 +18,8 @@ const ANOTHER = conflict('since another operation is in progress');
 const DEALLOCATED = conflict('since the VM is either deallocated or marked to be deallocated');
 const REQUIRES_RUNNING = conflict('The operation requires the VM to be running (or set to run).');
 const NOT_SPOT = conflict('since the VM is not a Spot VM');
+/** The power state changes without a user operation (guest shutdown, eviction, a start Azure made). */
+const CHANGING = conflict('An ongoing operation is changing power state of Virtual Machine');
 const OK = 'accepted' as const;
 
 type Answer = typeof OK | Refusal;
@@ -28,11 +30,11 @@ type Answer = typeof OK | Refusal;
  */
 const WHEN_IDLE: Record<Exclude<OperationName, 'create' | 'delete' | 'update' | 'reapply'>, Record<PowerState, Answer>> = {
   //               creating  starting  running  stopping  stopped  deallocating  deallocated  hibernated  unknown
-  start: { creating: ANOTHER, starting: ANOTHER, running: OK, stopping: ANOTHER, stopped: OK, deallocating: ANOTHER, deallocated: OK, hibernated: OK, unknown: OK },
-  powerOff: { creating: ANOTHER, starting: ANOTHER, running: OK, stopping: ANOTHER, stopped: OK, deallocating: DEALLOCATED, deallocated: DEALLOCATED, hibernated: DEALLOCATED, unknown: OK },
-  deallocate: { creating: ANOTHER, starting: ANOTHER, running: OK, stopping: OK, stopped: OK, deallocating: OK, deallocated: OK, hibernated: OK, unknown: OK },
+  start: { creating: ANOTHER, starting: CHANGING, running: OK, stopping: CHANGING, stopped: OK, deallocating: CHANGING, deallocated: OK, hibernated: OK, unknown: OK },
+  powerOff: { creating: ANOTHER, starting: CHANGING, running: OK, stopping: CHANGING, stopped: OK, deallocating: DEALLOCATED, deallocated: DEALLOCATED, hibernated: DEALLOCATED, unknown: OK },
+  deallocate: { creating: ANOTHER, starting: CHANGING, running: OK, stopping: OK, stopped: OK, deallocating: OK, deallocated: OK, hibernated: OK, unknown: OK },
   restart: { creating: REQUIRES_RUNNING, starting: REQUIRES_RUNNING, running: OK, stopping: REQUIRES_RUNNING, stopped: REQUIRES_RUNNING, deallocating: REQUIRES_RUNNING, deallocated: REQUIRES_RUNNING, hibernated: REQUIRES_RUNNING, unknown: REQUIRES_RUNNING },
-  redeploy: { creating: ANOTHER, starting: ANOTHER, running: OK, stopping: ANOTHER, stopped: OK, deallocating: ANOTHER, deallocated: REQUIRES_RUNNING, hibernated: REQUIRES_RUNNING, unknown: REQUIRES_RUNNING },
+  redeploy: { creating: ANOTHER, starting: CHANGING, running: OK, stopping: CHANGING, stopped: OK, deallocating: CHANGING, deallocated: REQUIRES_RUNNING, hibernated: REQUIRES_RUNNING, unknown: REQUIRES_RUNNING },
   simulateEviction: { creating: REQUIRES_RUNNING, starting: REQUIRES_RUNNING, running: OK, stopping: REQUIRES_RUNNING, stopped: REQUIRES_RUNNING, deallocating: REQUIRES_RUNNING, deallocated: REQUIRES_RUNNING, hibernated: REQUIRES_RUNNING, unknown: REQUIRES_RUNNING },
 };
 
