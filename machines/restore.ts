@@ -66,6 +66,9 @@ function checkState(state: InitialState): void {
   if (state.power === 'creating' && state.provisioning !== 'creating' && state.provisioning !== 'deleting') {
     throw new VmInputError('state.power', state.power, "a power state other than 'creating' unless provisioning is 'creating' or 'deleting'");
   }
+  if (state.provisioningTime !== undefined && (typeof state.provisioningTime !== 'string' || Number.isNaN(Date.parse(state.provisioningTime)))) {
+    throw new VmInputError('state.provisioningTime', state.provisioningTime, 'an ISO 8601 instant, as fromInstanceView gives it');
+  }
   if (state.osProvisioning && state.provisioning !== 'creating') {
     throw new VmInputError('state.osProvisioning', state.osProvisioning, "nothing unless provisioning is 'creating'");
   }
@@ -130,6 +133,10 @@ export function startVmAt(state: InitialState, options: StartVmAtOptions = {}) {
   // A failure read without an error code keeps none: the instance view then shows a bare ProvisioningState/failed.
   if (state.provisioning === 'failed') context.error = state.error ?? null;
   if (state.provisioning === 'deleting') context.powerWhileDeleting = state.power;
+  // The outcome Azure stamped keeps its time (ms since the start instant; earlier is negative).
+  if (state.provisioningTime !== undefined && (state.provisioning === 'succeeded' || state.provisioning === 'failed')) {
+    context.provisioningTime = Date.parse(state.provisioningTime) - context.settings.startTime;
+  }
 
   const snapshot = vmMachine.resolveState({ value, context });
   // Timed states were not entered, so their steps were never noted: note them as entry would.

@@ -241,6 +241,11 @@ export interface InitialState {
   osProvisioning?: OsProvisioningState;
   /** The error code of a failed provisioning state. */
   error?: AzureError;
+  /**
+   * The provisioning status's `time` (an ISO 8601 instant, as `fromInstanceView` gives it): a
+   * succeeded or failed VM keeps it as its status time until its next operation ends.
+   */
+  provisioningTime?: string;
 }
 
 /** The resolved settings of a VM, after defaults and validation. */

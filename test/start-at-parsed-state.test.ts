@@ -74,3 +74,29 @@ describe('a failure Azure reported without an error code', () => {
     });
   });
 });
+
+describe('the times Azure stamped', () => {
+  it('keeps the parsed provisioning status time (to the millisecond the model counts in) until the next operation ends', () => {
+    const clock = new VirtualClock();
+    const parsed = fromInstanceView(stoppedVm);
+    expect(parsed.provisioningTime).toBe('2025-02-01T10:00:00.123Z');
+    const vm = startVmAt(parsed, { clock, input: { name: 'web-1', startTime: '2025-03-01T08:00:00Z' } });
+    expect(toInstanceView(vm.getSnapshot()).statuses[0]?.time).toBe('2025-02-01T10:00:00.1230000+00:00');
+    vm.send({ type: 'vm.start' });
+    expect(toInstanceView(vm.getSnapshot()).statuses[0]?.code).toBe('ProvisioningState/updating');
+    clock.runUntilIdle();
+    expect(toInstanceView(vm.getSnapshot()).statuses[0]?.time).toBe('2025-03-01T08:00:30.0000000+00:00');
+  });
+
+  it('keeps a failed status time too, and refuses a time that is no instant', () => {
+    const failed = fromInstanceView({
+      statuses: [
+        { code: 'ProvisioningState/failed/VMStartTimedOut', level: 'Error', message: 'late', time: '2025-02-01T09:30:00+01:00' },
+        { code: 'PowerState/running' },
+      ],
+    });
+    const vm = startVmAt(failed, { clock: new VirtualClock(), input: { startTime: '2025-03-01T08:00:00Z' } });
+    expect(toInstanceView(vm.getSnapshot()).statuses[0]).toMatchObject({ code: 'ProvisioningState/failed/VMStartTimedOut', time: '2025-02-01T08:30:00.0000000+00:00' });
+    expect(() => startVmAt({ power: 'running', provisioning: 'succeeded', provisioningTime: 'yesterday' })).toThrow("Invalid VM input 'state.provisioningTime'");
+  });
+});
