@@ -32,6 +32,9 @@ export {
   REJECTION_MESSAGES,
   RESUME_FROM_HIBERNATION_ERRORS,
   operationNameInMessages,
+  UPDATE_CHANGES,
+  CHANGES_REFUSED_WHILE_HIBERNATED,
+  changesRefusedWhileHibernated,
   type FaultErrorOptions,
 } from './operations.js';
 export { vmStateOf, isDeleted, pendingSteps, type PendingStep, type VmSnapshot, type VmStateSummary } from './vm.state.js';

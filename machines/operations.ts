@@ -14,6 +14,7 @@ import type {
   VmEvent,
   VmOperationEvent,
   VmSettings,
+  VmUpdateChange,
 } from './vm.types.js';
 
 /** The REST operation name of a `vm.*` event, e.g. `vm.powerOff` → `powerOff`. */
@@ -220,6 +221,13 @@ export const REJECTION_MESSAGES = {
   hibernationSpot: () => "Hibernation capability isn't supported for Spot VMs.",
   hibernationNeedsRunning: () =>
     'The Hibernate-Deallocate Operation can only be triggered on a VM that is successfully provisioned and is running.',
+  /**
+   * A resize or a change of disks or NICs on a hibernated VM. Azure documents the rule (Hibernation
+   * overview, General limitations and FAQs) but not its answer: the wording is the model's, in the
+   * pattern of Azure's other 409s, ending with the article's own advice.
+   */
+  hibernated: (operation: string, vm: string) =>
+    `Operation '${operation}' is not allowed on VM '${vm}' since the VM is hibernated. When a VM is hibernated, you can't resize it or attach, detach, or modify any disks or NICs associated with it; move it to a Stop-Deallocated state first.`,
   notSpot: (operation: string, vm: string) =>
     `Operation '${operation}' is not allowed on VM '${vm}' since the VM is not a Spot VM.`,
 } as const;
@@ -254,6 +262,22 @@ const TRANSITIONAL: readonly PowerState[] = ['creating', 'starting', 'stopping',
  */
 const POWER_CHANGING_TO: Partial<Record<PowerState, string>> = { starting: 'running', stopping: 'stopped', deallocating: 'deallocated' };
 
+/** Every change an update can name (`vm.update`'s `changes`). */
+export const UPDATE_CHANGES: readonly VmUpdateChange[] = ['vmSize', 'disks', 'networkInterfaces', 'tags'];
+
+/**
+ * The changes Azure refuses on a hibernated VM: "When a VM is hibernated, you can't attach,
+ * detach, or modify any disks or NICs associated with the VM", and "You can resize VMs that have
+ * hibernation enabled, but not when the VM is in a Hibernated state" (MicrosoftDocs/azure-compute-docs
+ * `articles/virtual-machines/hibernate-resume.md`, General limitations).
+ */
+export const CHANGES_REFUSED_WHILE_HIBERNATED: readonly VmUpdateChange[] = ['vmSize', 'disks', 'networkInterfaces'];
+
+/** Whether an update changes something Azure refuses to change on a hibernated VM. */
+export function changesRefusedWhileHibernated(event: { type: string; changes?: unknown }): boolean {
+  return event.type === 'vm.update' && Array.isArray(event.changes) && event.changes.some((change) => CHANGES_REFUSED_WHILE_HIBERNATED.includes(change));
+}
+
 /** The boolean parameters of operations, by event type (Azure's query parameters). */
 const BOOLEAN_PARAMETERS: Partial<Record<VmOperationEvent['type'], string>> = {
   'vm.deallocate': 'hibernate',
@@ -266,6 +290,11 @@ const BOOLEAN_PARAMETERS: Partial<Record<VmOperationEvent['type'], string>> = {
  * are valid.
  */
 export function invalidParameter(event: VmOperationEvent): OperationRejection | null {
+  if (event.type === 'vm.update') {
+    const changes: unknown = event.changes;
+    if (changes === undefined || (Array.isArray(changes) && changes.every((change) => UPDATE_CHANGES.includes(change)))) return null;
+    return { status: 400, code: 'InvalidParameter', message: 'The value of parameter changes is invalid.', target: 'changes' };
+  }
   const parameter = BOOLEAN_PARAMETERS[event.type];
   if (parameter === undefined) return null;
   const value = (event as unknown as Record<string, unknown>)[parameter];
@@ -329,6 +358,8 @@ export function checkOperation(snapshot: VmSnapshot, event: VmOperationEvent): O
   };
   switch (name) {
     case 'update':
+      if (power === 'hibernated' && changesRefusedWhileHibernated(event)) return notAllowed(REJECTION_MESSAGES.hibernated(said, vm));
+      return null;
     case 'reapply':
       return null;
     case 'start':

@@ -6,7 +6,7 @@ import { createActor } from 'xstate';
 import { BILLING_ROUNDINGS, createBillingMeter, billingOf, type BillingRounding, type MeterReading } from './billing.js';
 import { VirtualClock } from './clock.js';
 import { toInstanceView, type InstanceViewStatus } from './instance-view.js';
-import { checkOperation, explainIgnored, isOperationEvent, resourceNotFound } from './operations.js';
+import { checkOperation, explainIgnored, isOperationEvent, resourceNotFound, UPDATE_CHANGES } from './operations.js';
 import { describeValue, keyPath } from './describe-value.js';
 import { FAULT_CODES, isFaultCode, validateInput } from './settings.js';
 import { vmMachine } from './vm.machine.js';
@@ -49,14 +49,14 @@ export class SimulationStepError extends Error {
 }
 
 /** Each event a step may send, with the type of each of its fields besides `type`. */
-const STEP_EVENTS: Readonly<Record<SimulatedEvent['type'], Readonly<Record<string, 'boolean' | 'fault'>>>> = {
+const STEP_EVENTS: Readonly<Record<SimulatedEvent['type'], Readonly<Record<string, 'boolean' | 'fault' | 'changes'>>>> = {
   'vm.start': {},
   'vm.powerOff': { skipShutdown: 'boolean' },
   'vm.deallocate': { hibernate: 'boolean' },
   'vm.restart': {},
   'vm.redeploy': {},
   'vm.reapply': {},
-  'vm.update': {},
+  'vm.update': { changes: 'changes' },
   'vm.delete': {},
   'vm.simulateEviction': {},
   'guest.shutdown': {},
@@ -94,6 +94,9 @@ function checkStep(step: unknown, index: number): asserts step is SimulationStep
     const path = keyPath(at, key);
     if (!kind) throw fail(path, value, `no such field; ${isWait ? 'a wait' : `a ${String(type)} event`} has ${Object.keys(schema).join(', ')}`);
     if (kind === 'boolean' && value !== undefined && typeof value !== 'boolean') throw fail(path, value, 'true or false');
+    if (kind === 'changes' && value !== undefined && !(Array.isArray(value) && value.every((change) => UPDATE_CHANGES.includes(change)))) {
+      throw fail(path, value, `an array of ${UPDATE_CHANGES.map((c) => `"${c}"`).join(', ')}`);
+    }
   }
   if (type === 'fault.arm' && !isFaultCode(fields.code)) {
     throw fail(`${at}.code`, fields.code, `one of ${FAULT_CODES.map((c) => `"${c}"`).join(', ')}`);

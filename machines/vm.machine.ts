@@ -5,11 +5,12 @@
  * (`power.running`, `power.stopped`, `power.deallocated`); provisioning reacts. Deletion is a
  * state of the whole resource. Pure: no HTTP, DOM or wire JSON.
  */
-import { assign, createActor, enqueueActions, raise, setup, stateIn, type ActorOptions } from 'xstate';
+import { and, assign, createActor, enqueueActions, not, or, raise, setup, stateIn, type ActorOptions } from 'xstate';
 import { readClock } from './clock.js';
 import { gateEvents } from './event-gate.js';
 import { operationIdOf } from './ids.js';
 import {
+  changesRefusedWhileHibernated,
   faultApplies,
   faultError,
   isOperationEvent,
@@ -126,6 +127,9 @@ const ALLOCATION_FAULTS: readonly FaultCode[] = [
   'SpotPriceGreaterThanProvidedMaxPrice',
 ];
 
+/** An update Azure accepts: nothing in progress, and no resize or disk or NIC change while hibernated. */
+const UPDATE_ACCEPTED = and(['isIdle', or(['changesAllowedWhileHibernated', not(stateIn('#vm.exists.power.deallocated.hibernated'))])]);
+
 const POWER_LEAVES: readonly [PowerState, string][] = [
   ['creating', '#vm.exists.power.creating'],
   ['starting', '#vm.exists.power.starting'],
@@ -240,6 +244,8 @@ const statechart = setup({
     isHibernating: ({ context }) => operationInProgress(context.operation)?.hibernate === true,
     /** The operation in progress is a redeploy: it powers the VM back on after moving it. */
     isRedeploying: ({ context }) => operationInProgress(context.operation)?.name === 'redeploy',
+    /** The update changes nothing a hibernated VM refuses (size, disks, NICs). */
+    changesAllowedWhileHibernated: ({ event }) => !changesRefusedWhileHibernated(event),
     /** The VM was created from a generalized image, so its guest OS provisions itself. */
     isGeneralizedImage: ({ context }) => context.settings.image === 'generalized',
     /** A Spot VM whose eviction deallocates it. */
@@ -549,7 +555,7 @@ const statechart = setup({
               description: 'The last operation completed (ProvisioningState/succeeded, with its time).',
               on: {
                 'operation.accepted': 'updating',
-                'vm.update': { guard: 'isIdle', target: 'updating.updatingModel', actions: 'acceptModelUpdate' },
+                'vm.update': { guard: UPDATE_ACCEPTED, target: 'updating.updatingModel', actions: 'acceptModelUpdate' },
                 'vm.reapply': { guard: 'isIdle', target: 'updating.updatingModel', actions: 'acceptModelUpdate' },
               },
             },
@@ -559,7 +565,7 @@ const statechart = setup({
               exit: 'clearError',
               on: {
                 'operation.accepted': 'updating',
-                'vm.update': { guard: 'isIdle', target: 'updating.updatingModel', actions: 'acceptModelUpdate' },
+                'vm.update': { guard: UPDATE_ACCEPTED, target: 'updating.updatingModel', actions: 'acceptModelUpdate' },
                 'vm.reapply': { guard: 'isIdle', target: 'updating.updatingModel', actions: 'acceptModelUpdate' },
               },
             },

@@ -335,6 +335,16 @@ export interface Timer {
 }
 
 /**
+ * What an update (PATCH, or a second PUT) changes in the VM's model, as far as the model tells
+ * them apart; an update that names none changes nothing Azure restricts (tags, settings).
+ * - `vmSize`: `hardwareProfile.vmSize` (a resize)
+ * - `disks`: `storageProfile` (attach, detach or modify the OS or data disks)
+ * - `networkInterfaces`: `networkProfile` (attach or detach NICs)
+ * - `tags`: the resource's tags
+ */
+export type VmUpdateChange = 'vmSize' | 'disks' | 'networkInterfaces' | 'tags';
+
+/**
  * A user operation, named as Azure's REST operations (`vm.` = the Azure API speaks).
  */
 export type VmOperationEvent =
@@ -344,7 +354,7 @@ export type VmOperationEvent =
   | { type: 'vm.restart' }
   | { type: 'vm.redeploy' }
   | { type: 'vm.reapply' }
-  | { type: 'vm.update' }
+  | { type: 'vm.update'; changes?: readonly VmUpdateChange[] }
   | { type: 'vm.delete' }
   | { type: 'vm.simulateEviction' };
 

@@ -3,7 +3,7 @@
  * get, instance view, delete, the actions, and the lists. Every answer is the machine's and the
  * package's pure mappings; this file adds ids, URLs and HTTP shapes.
  */
-import { toInstanceView, toStatusOnlyItem, toVirtualMachine, resourceNotFound, type VirtualMachineResource, type VmOperationEvent, type VmSnapshot } from '../machines/index.js';
+import { toInstanceView, toStatusOnlyItem, toVirtualMachine, resourceNotFound, type VirtualMachineResource, type VmOperationEvent, type VmSnapshot, type VmUpdateChange } from '../machines/index.js';
 import { ArmError, invalidContent, invalidParameter, resourceGroupNotFound } from './arm-error.js';
 import type { VmRecord } from './fleet.js';
 import type { Answer } from './http-io.js';
@@ -68,6 +68,25 @@ export function vmResource(record: VmRecord, snapshot: VmSnapshot, expandInstanc
   return { ...head, ...(Object.keys(record.updatedTags).length > 0 ? { tags: record.updatedTags } : {}), properties };
 }
 
+/**
+ * What an update changes, for the machine's `vm.update` (a hibernated VM refuses a resize and
+ * disk or NIC changes): a PATCH changes what it names — `hardwareProfile.vmSize`,
+ * `storageProfile`, `networkProfile`, `tags`; a PUT is the whole model, so only a `vmSize` other
+ * than the VM's counts as a resize, and disks or NICs it lists as changed.
+ */
+function updateChanges(request: RouteRequest, record: VmRecord, tags: boolean): VmUpdateChange[] {
+  const properties = (request.body as { properties?: unknown } | undefined)?.properties;
+  const model = typeof properties === 'object' && properties !== null ? (properties as Record<string, unknown>) : {};
+  const size = (model.hardwareProfile as { vmSize?: unknown } | undefined)?.vmSize;
+  const changes: VmUpdateChange[] = [];
+  const current = record.actor.getSnapshot().context.settings.vmSize;
+  if (size !== undefined && (request.method === 'PATCH' || (typeof size === 'string' && size.toLowerCase() !== current.toLowerCase()))) changes.push('vmSize');
+  if (model.storageProfile !== undefined) changes.push('disks');
+  if (model.networkProfile !== undefined) changes.push('networkInterfaces');
+  if (tags) changes.push('tags');
+  return changes;
+}
+
 /** The region a VM is in. */
 const locationOf = (record: VmRecord): string => record.actor.getSnapshot().context.settings.location;
 
@@ -118,7 +137,8 @@ export function vmRoutes(context: RouteContext): Route[] {
     const given = (request.body as { tags?: unknown } | undefined)?.tags;
     const tags = given ?? (request.method === 'PUT' ? {} : undefined);
     if (tags !== undefined) checkInput({ ...record.input, tags: tags as Record<string, string> });
-    const accepted = fleet.operate(record, { type: 'vm.update' });
+    const changes = updateChanges(request, record, tags !== undefined);
+    const accepted = fleet.operate(record, changes.length > 0 ? { type: 'vm.update', changes } : { type: 'vm.update' });
     if (tags !== undefined) fleet.retag(record, tags as Record<string, string>);
     return {
       status: 200,

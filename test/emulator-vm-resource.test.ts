@@ -45,6 +45,18 @@ describe('the VM resource over the SDK', () => {
     expect(list.find((vm) => vm.name === 'tagged')?.tags).toEqual({ env: 'prod', owner: 'ops' });
   });
 
+  // Hibernation overview, General limitations: no resize, no disk or NIC change while hibernated.
+  it('refuses to resize a hibernated VM (PATCH with hardwareProfile) with a 409, and takes a tags-only PATCH', async () => {
+    await compute.virtualMachines.createOrUpdate('rg', 'sleeper', linuxVm({ additionalCapabilities: { hibernationEnabled: true } }), FAST);
+    await compute.virtualMachines.deallocate('rg', 'sleeper', { hibernate: true, ...FAST });
+    const resize = await compute.virtualMachines.update('rg', 'sleeper', { hardwareProfile: { vmSize: 'Standard_D4s_v5' } }, FAST).catch((e: unknown) => e);
+    expect(resize).toBeInstanceOf(RestError);
+    expect(resize).toMatchObject({ statusCode: 409, code: 'OperationNotAllowed' });
+    expect((resize as RestError).message).toContain("Operation 'update' is not allowed on VM 'sleeper' since the VM is hibernated.");
+    const tagged = await compute.virtualMachines.update('rg', 'sleeper', { tags: { parked: 'yes' } }, FAST);
+    expect(tagged.tags).toEqual({ parked: 'yes' });
+  });
+
   it('shows a Spot VM\'s priority, eviction policy and max price', async () => {
     await compute.virtualMachines.createOrUpdate('rg', 'spot', linuxVm({ priority: 'Spot', evictionPolicy: 'Delete', billingProfile: { maxPrice: 0.05 } }), FAST);
     expect(await compute.virtualMachines.get('rg', 'spot')).toMatchObject({ priority: 'Spot', evictionPolicy: 'Delete', billingProfile: { maxPrice: 0.05 } });

@@ -119,3 +119,65 @@ describe('deallocating a hibernated VM', () => {
     expect(vm.state()).toEqual({ power: 'deallocated', provisioning: 'failed' });
   });
 });
+
+// "You can resize VMs that have hibernation enabled, but not when the VM is in a Hibernated state"
+// and "When a VM is hibernated, you can't attach, detach, or modify any disks or NICs associated
+// with the VM" (articles/virtual-machines/hibernate-resume.md, General limitations). Azure does not
+// publish its answer: the 409's wording is the model's.
+describe('updating a hibernated VM', () => {
+  const hibernatedVm = () => {
+    const vm = runningVm({ hibernationEnabled: true, name: 'web-1' });
+    vm.send({ type: 'vm.deallocate', hibernate: true });
+    vm.settle();
+    return vm;
+  };
+
+  for (const change of ['vmSize', 'disks', 'networkInterfaces'] as const) {
+    it(`refuses an update that changes ${change} with a 409, and nothing changes`, () => {
+      const vm = hibernatedVm();
+      const before = vm.snapshot().context.operationCount;
+      vm.send({ type: 'vm.update', changes: ['tags', change] });
+      expect(vm.rejections).toEqual([
+        {
+          status: 409,
+          code: 'OperationNotAllowed',
+          message:
+            "Operation 'update' is not allowed on VM 'web-1' since the VM is hibernated. When a VM is hibernated, you can't resize it or attach, detach, or modify any disks or NICs associated with it; move it to a Stop-Deallocated state first.",
+        },
+      ]);
+      expect(vm.state()).toEqual({ power: 'hibernated', provisioning: 'succeeded' });
+      expect(vm.snapshot().context.operationCount).toBe(before);
+    });
+  }
+
+  it('accepts an update of tags alone, or one that names no change, and stays hibernated', () => {
+    const vm = hibernatedVm();
+    vm.send({ type: 'vm.update', changes: ['tags'] });
+    vm.settle();
+    vm.send({ type: 'vm.update' });
+    vm.settle();
+    expect(vm.rejections).toEqual([]);
+    expect(vm.state()).toEqual({ power: 'hibernated', provisioning: 'succeeded' });
+  });
+
+  it('resizes once the VM is deallocated, running or stopped', () => {
+    const vm = hibernatedVm();
+    vm.send({ type: 'vm.deallocate' });
+    vm.send({ type: 'vm.update', changes: ['vmSize', 'disks'] });
+    expect(vm.state()).toEqual({ power: 'deallocated', provisioning: 'updating' });
+    vm.settle();
+    const running = runningVm({ hibernationEnabled: true });
+    running.send({ type: 'vm.update', changes: ['vmSize'] });
+    expect(running.rejections).toEqual([]);
+  });
+
+  it('refuses changes it does not know with a 400 naming the parameter', () => {
+    const vm = hibernatedVm();
+    vm.send({ type: 'vm.update', changes: ['cpu'] as never });
+    vm.send({ type: 'vm.update', changes: 'vmSize' as never });
+    expect(vm.rejections.map((r) => [r.status, r.code, r.message, r.target])).toEqual([
+      [400, 'InvalidParameter', 'The value of parameter changes is invalid.', 'changes'],
+      [400, 'InvalidParameter', 'The value of parameter changes is invalid.', 'changes'],
+    ]);
+  });
+});

@@ -52,6 +52,8 @@ const eventArb: fc.Arbitrary<VmEvent> = fc.constantFrom<VmEvent>(
   { type: 'vm.redeploy' },
   { type: 'vm.reapply' },
   { type: 'vm.update' },
+  { type: 'vm.update', changes: ['vmSize'] },
+  { type: 'vm.update', changes: ['tags'] },
   { type: 'vm.simulateEviction' },
   { type: 'guest.shutdown' },
   { type: 'platform.evict' },

@@ -67,6 +67,10 @@ export function azureAnswers(snapshot: VmSnapshot, event: VmOperationEvent): Ans
     if (name === 'deallocate' && PREEMPTABLE_BY_DEALLOCATE.includes(current)) return OK;
     return ANOTHER;
   }
+  // Hibernation overview, General limitations: no resize, no disk or NIC change while hibernated.
+  if (name === 'update' && state.power === 'hibernated' && event.type === 'vm.update' && event.changes?.some((c) => c !== 'tags')) {
+    return conflict('since the VM is hibernated');
+  }
   if (name === 'update' || name === 'reapply') return OK;
   if (name === 'simulateEviction' && settings.priority === 'Regular') return NOT_SPOT;
   if (name === 'create') return OK;
