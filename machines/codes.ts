@@ -29,6 +29,16 @@ export const HIBERNATED_STATUS: Readonly<StatusText> = {
   displayStatus: 'VM hibernated',
 };
 
+/**
+ * The status a generalized VM shows after its power status (`generalize`): the code scripts test
+ * for (`OSState/generalized`), `VM generalized`. Microsoft's older instance view example capitalizes
+ * both (`OSState/Generalized`, `VM Generalized`); parsers compare without case.
+ */
+export const GENERALIZED_STATUS: Readonly<StatusText> = {
+  code: 'OSState/generalized',
+  displayStatus: 'VM generalized',
+};
+
 /** The status code Azure uses for a power state it does not know. */
 export const POWER_UNKNOWN_CODE = 'PowerState/unknown';
 

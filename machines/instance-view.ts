@@ -4,7 +4,7 @@
  */
 import { formatAzureTime } from './azure-time.js';
 import {
-  HIBERNATED_STATUS,
+  GENERALIZED_STATUS, HIBERNATED_STATUS,
   OS_PROVISIONING_STATUS,
   POWER_STATUS,
   PROVISIONING_STATUS,
@@ -103,6 +103,7 @@ export function toStatuses(snapshot: VmSnapshot): InstanceViewStatus[] {
     statuses.push(status(power.code, 'Info', power.displayStatus));
     if (state.power === 'hibernated') statuses.push(status(HIBERNATED_STATUS.code, 'Info', HIBERNATED_STATUS.displayStatus));
   }
+  if (snapshot.context.generalized === true) statuses.push(status(GENERALIZED_STATUS.code, 'Info', GENERALIZED_STATUS.displayStatus));
   return statuses;
 }
 

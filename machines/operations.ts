@@ -38,6 +38,8 @@ export const OPERATION_EVENT_TYPES: readonly VmOperationEvent['type'][] = [
   'vm.update',
   'vm.delete',
   'vm.simulateEviction',
+  'vm.generalize',
+  'vm.reimage',
 ];
 
 /** Operations that a deallocate preempts (model choice: Azure does not document the pairs). */
@@ -151,7 +153,7 @@ export function faultError(code: FaultCode, vm: string, options: FaultErrorOptio
  * - `AllocationFailed`: create, and start from deallocated or hibernated (stopped keeps its hardware)
  * - `OSProvisioningTimedOut`, `OSProvisioningClientError`: create from a generalized image
  * - `VMStartTimedOut`: start from stopped, deallocated, hibernated or unknown
- * - `InternalOperationError`: any long-running operation but delete
+ * - `InternalOperationError`: any long-running operation but delete (generalize is not long-running)
  * - `OverconstrainedResumeFromHibernatedStateAllocationRequest`: start from hibernated
  * - `SpotPriceGreaterThanProvidedMaxPrice`: create, and start from deallocated, of a Spot VM whose
  *   max price is above zero (-1 is never refused for price)
@@ -166,7 +168,7 @@ export function faultApplies(code: FaultCode, operation: OperationName, from: Po
     case 'VMStartTimedOut':
       return operation === 'start' && from !== 'running';
     case 'InternalOperationError':
-      return operation !== 'delete' && operation !== 'simulateEviction';
+      return operation !== 'delete' && operation !== 'simulateEviction' && operation !== 'generalize';
     case 'OverconstrainedResumeFromHibernatedStateAllocationRequest':
       return operation === 'start' && from === 'hibernated';
     case 'SpotPriceGreaterThanProvidedMaxPrice':
@@ -226,8 +228,23 @@ export const REJECTION_MESSAGES = {
    * overview, General limitations and FAQs) but not its answer: the wording is the model's, in the
    * pattern of Azure's other 409s, ending with the article's own advice.
    */
+  /**
+   * An operation that changes the OS disk (reimage) or marks it (generalize) on a hibernated VM,
+   * whose memory is saved on that disk ("you can't attach, detach, or modify any disks", Hibernation
+   * overview): the model's wording, as for {@link REJECTION_MESSAGES.hibernated}.
+   */
+  hibernatedOperation: (operation: string, vm: string) =>
+    `Operation '${operation}' is not allowed on VM '${vm}' since the VM is hibernated. Move it to a Stop-Deallocated state first.`,
   hibernated: (operation: string, vm: string) =>
     `Operation '${operation}' is not allowed on VM '${vm}' since the VM is hibernated. When a VM is hibernated, you can't resize it or attach, detach, or modify any disks or NICs associated with it; move it to a Stop-Deallocated state first.`,
+  /** Azure's answer to an operation on a generalized VM (error-messages.md). */
+  generalized: (operation: string, vm: string) => `Operation '${operation}' is not allowed on VM '${vm}' since the VM is generalized.`,
+  /**
+   * Azure's answer to an operation that needs the VM powered off (generalize) while it runs
+   * (error-messages.md): Azure sees a guest that shut itself down as stopped only once it has.
+   */
+  running: (operation: string, vm: string) =>
+    `Operation '${operation}' is not allowed on VM '${vm}' since the VM is running. Please power off explicitly in case you shut down the VM from inside the guest operating system.`,
   notSpot: (operation: string, vm: string) =>
     `Operation '${operation}' is not allowed on VM '${vm}' since the VM is not a Spot VM.`,
 } as const;
@@ -254,6 +271,9 @@ export function resourceNotFound(vm: string, resourceGroup: string): OperationRe
 }
 
 const TRANSITIONAL: readonly PowerState[] = ['creating', 'starting', 'stopping', 'deallocating'];
+
+/** What a generalized VM refuses: every operation that powers it or replaces its OS disk. */
+export const GENERALIZED_REFUSES: readonly OperationName[] = ['start', 'powerOff', 'deallocate', 'restart', 'redeploy', 'reimage', 'simulateEviction'];
 
 /**
  * The power state a transitional one changes to, as "An ongoing operation is changing power state
@@ -333,6 +353,11 @@ export function checkOperation(snapshot: VmSnapshot, event: VmOperationEvent): O
     return notAllowed(REJECTION_MESSAGES.markedForDeletion(said, vm));
   }
   if (name === 'delete') return null;
+  // "Once you mark a VM as generalized in Azure, you can't restart the VM" (generalize.md): every
+  // operation that would power it or change its OS disk gets Azure's generalized answer.
+  if (snapshot.context.generalized === true && GENERALIZED_REFUSES.includes(name)) {
+    return notAllowed(REJECTION_MESSAGES.generalized(said, vm));
+  }
 
   if (hibernate) {
     if (settings.priority !== 'Regular') return notAllowed(REJECTION_MESSAGES.hibernationSpot());
@@ -378,6 +403,18 @@ export function checkOperation(snapshot: VmSnapshot, event: VmOperationEvent): O
       return power === 'running' ? null : notAllowed(REJECTION_MESSAGES.requiresRunning());
     case 'redeploy':
       if (power === 'running' || power === 'stopped') return null;
+      if (TRANSITIONAL.includes(power)) return changing();
+      return notAllowed(REJECTION_MESSAGES.requiresRunning());
+    case 'generalize':
+      // Powered off first: deallocated (waagent -deprovision, then az vm deallocate) or stopped
+      // (sysprep /generalize /shutdown), as generalize.md does it.
+      if (power === 'stopped' || power === 'deallocated') return null;
+      if (power === 'hibernated') return notAllowed(REJECTION_MESSAGES.hibernatedOperation(said, vm));
+      if (TRANSITIONAL.includes(power)) return changing();
+      return notAllowed(REJECTION_MESSAGES.running(said, vm));
+    case 'reimage':
+      if (power === 'running' || power === 'stopped' || power === 'deallocated') return null;
+      if (power === 'hibernated') return notAllowed(REJECTION_MESSAGES.hibernatedOperation(said, vm));
       if (TRANSITIONAL.includes(power)) return changing();
       return notAllowed(REJECTION_MESSAGES.requiresRunning());
     case 'simulateEviction':

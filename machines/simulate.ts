@@ -59,6 +59,8 @@ const STEP_EVENTS: Readonly<Record<SimulatedEvent['type'], Readonly<Record<strin
   'vm.update': { changes: 'changes' },
   'vm.delete': {},
   'vm.simulateEviction': {},
+  'vm.generalize': {},
+  'vm.reimage': {},
   'guest.shutdown': {},
   'platform.evict': {},
   'fault.arm': { code: 'fault' },

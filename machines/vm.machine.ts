@@ -81,6 +81,7 @@ export function createVmContext(input: VmInput | undefined, clockNow: number, wa
     timers: { power: null, provisioning: null, eviction: null },
     operationCount: 1,
     powerWhileDeleting: null,
+    generalized: false,
   };
 }
 
@@ -202,9 +203,11 @@ const statechart = setup({
   guards: {
     /** No user operation is in progress. */
     isIdle: ({ context }) => operationInProgress(context.operation) === null,
+    /** A power operation Azure carries out now: nothing in progress, and the VM is not generalized ("you can't restart the VM"). */
+    canChangePower: ({ context }) => operationInProgress(context.operation) === null && context.generalized !== true,
     /** A plain deallocate Azure carries out now: nothing in progress, or a start, restart or powerOff it preempts. */
     canDeallocate: ({ context, event }) => {
-      if (event.type !== 'vm.deallocate' || event.hibernate === true) return false;
+      if (event.type !== 'vm.deallocate' || event.hibernate === true || context.generalized === true) return false;
       const current = operationInProgress(context.operation);
       return current === null || PREEMPTED_BY_DEALLOCATE.includes(current.name);
     },
@@ -244,6 +247,8 @@ const statechart = setup({
     isHibernating: ({ context }) => operationInProgress(context.operation)?.hibernate === true,
     /** The operation in progress is a redeploy: it powers the VM back on after moving it. */
     isRedeploying: ({ context }) => operationInProgress(context.operation)?.name === 'redeploy',
+    /** The operation in progress is a reimage: it powers the VM back on with its new OS disk. */
+    isReimaging: ({ context }) => operationInProgress(context.operation)?.name === 'reimage',
     /** The update changes nothing a hibernated VM refuses (size, disks, NICs). */
     changesAllowedWhileHibernated: ({ event }) => !changesRefusedWhileHibernated(event),
     /** The VM was created from a generalized image, so its guest OS provisions itself. */
@@ -285,6 +290,8 @@ const statechart = setup({
       });
       return { now, provisioningTime: now, error, ...finish(context, now, 'Failed', error) };
     }),
+    /** Marks the VM generalized (`OSState/generalized`): from now on it cannot be started. */
+    markGeneralized: assign({ generalized: true }),
     /** Forgets the error once provisioning leaves `failed` (the next operation is under way). */
     clearError: assign({ error: null }),
     /** Notes when a region's timed step is due (for countdowns, invariants and restoring). */
@@ -393,6 +400,7 @@ const statechart = setup({
               on: {
                 'vm.start': { guard: 'isIdle', actions: acceptNoChange('running', 'running') },
                 'vm.powerOff': { guard: 'isIdle', target: 'stopping', actions: accept('running') },
+                'vm.reimage': { guard: 'isIdle', target: 'stopping', actions: accept('running') },
                 'vm.deallocate': [
                   { guard: 'canHibernate', target: 'deallocating', actions: accept('running') },
                   { guard: 'canDeallocate', target: 'deallocating', actions: accept('running') },
@@ -412,7 +420,7 @@ const statechart = setup({
               entry: timer('power', 'stopping'),
               exit: clearTimer('power'),
               after: {
-                stopping: [{ guard: 'isRedeploying', target: 'starting' }, { target: 'stopped' }],
+                stopping: [{ guard: 'isRedeploying', target: 'starting' }, { guard: 'isReimaging', target: 'starting' }, { target: 'stopped' }],
               },
               on: {
                 'vm.deallocate': { guard: 'canDeallocate', target: 'deallocating', actions: ['preemptOperation', ...accept('stopping')] },
@@ -423,10 +431,12 @@ const statechart = setup({
                 'Stopped (allocated): shut down from the guest OS or by powerOff; the hardware stays assigned and is billed (PowerState/stopped).',
               entry: { type: 'announce', params: { state: 'stopped' } },
               on: {
-                'vm.start': { guard: 'isIdle', target: 'starting', actions: accept('stopped') },
-                'vm.powerOff': { guard: 'isIdle', actions: acceptNoChange('stopped', 'stopped') },
+                'vm.start': { guard: 'canChangePower', target: 'starting', actions: accept('stopped') },
+                'vm.powerOff': { guard: 'canChangePower', actions: acceptNoChange('stopped', 'stopped') },
                 'vm.deallocate': { guard: 'canDeallocate', target: 'deallocating', actions: accept('stopped') },
-                'vm.redeploy': { guard: 'isIdle', target: 'starting', actions: accept('stopped') },
+                'vm.redeploy': { guard: 'canChangePower', target: 'starting', actions: accept('stopped') },
+                'vm.reimage': { guard: 'canChangePower', target: 'starting', actions: accept('stopped') },
+                'vm.generalize': { guard: 'isIdle', actions: [...acceptNoChange('stopped', 'stopped'), 'markGeneralized'] },
               },
             },
             deallocating: {
@@ -451,7 +461,9 @@ const statechart = setup({
                 notHibernated: {
                   description: 'Deallocated without saved memory; a start boots the OS afresh.',
                   on: {
-                    'vm.start': { guard: 'isIdle', target: '#vm.exists.power.starting', actions: accept('deallocated') },
+                    'vm.start': { guard: 'canChangePower', target: '#vm.exists.power.starting', actions: accept('deallocated') },
+                    'vm.reimage': { guard: 'canChangePower', target: '#vm.exists.power.starting', actions: accept('deallocated') },
+                    'vm.generalize': { guard: 'isIdle', actions: [...acceptNoChange('deallocated', 'deallocated'), 'markGeneralized'] },
                   },
                 },
                 hibernated: {

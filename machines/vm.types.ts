@@ -101,7 +101,9 @@ export type OperationName =
   | 'reapply'
   | 'update'
   | 'delete'
-  | 'simulateEviction';
+  | 'simulateEviction'
+  | 'generalize'
+  | 'reimage';
 
 /**
  * The status of an Azure async operation, as its `Azure-AsyncOperation` endpoint reports it.
@@ -319,6 +321,12 @@ export interface VmContext {
   operationCount: number;
   /** The power state the VM had when its deletion began: Azure keeps showing it while deleting. */
   powerWhileDeleting: PowerState | null;
+  /**
+   * Whether the VM has been marked generalized (`generalize`): its instance view shows
+   * `OSState/generalized`, and it can no longer be started or change its power state. Absent in
+   * VMs stored before generalize existed (read as `false`).
+   */
+  generalized?: boolean;
 }
 
 /** How many faults can be armed at once; arming more is refused with a reason. */
@@ -356,7 +364,9 @@ export type VmOperationEvent =
   | { type: 'vm.reapply' }
   | { type: 'vm.update'; changes?: readonly VmUpdateChange[] }
   | { type: 'vm.delete' }
-  | { type: 'vm.simulateEviction' };
+  | { type: 'vm.simulateEviction' }
+  | { type: 'vm.generalize' }
+  | { type: 'vm.reimage' };
 
 /**
  * Everything a VM accepts from outside.

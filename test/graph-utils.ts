@@ -41,5 +41,6 @@ export function serializeVmState(snapshot: VmMachineSnapshot): string {
     snapshot.context.timers.eviction !== null,
     snapshot.context.error?.code,
     snapshot.context.powerWhileDeleting,
+    snapshot.context.generalized === true,
   ]);
 }

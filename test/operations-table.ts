@@ -18,6 +18,12 @@ const ANOTHER = conflict('since another operation is in progress');
 const DEALLOCATED = conflict('since the VM is either deallocated or marked to be deallocated');
 const REQUIRES_RUNNING = conflict('The operation requires the VM to be running (or set to run).');
 const NOT_SPOT = conflict('since the VM is not a Spot VM');
+/** generalize on a running VM (error-messages.md). */
+const RUNNING = conflict('since the VM is running. Please power off explicitly');
+/** generalize or reimage on a hibernated VM: its OS disk holds the saved memory (model's wording). */
+const HIBERNATED = conflict('since the VM is hibernated');
+/** Anything that powers a generalized VM (generalize.md: "you can't restart the VM"). */
+const GENERALIZED = conflict('since the VM is generalized');
 /** The power state changes without a user operation (guest shutdown, eviction, a start Azure made). */
 const CHANGING = conflict('An ongoing operation is changing power state of Virtual Machine');
 const OK = 'accepted' as const;
@@ -35,6 +41,8 @@ const WHEN_IDLE: Record<Exclude<OperationName, 'create' | 'delete' | 'update' | 
   deallocate: { creating: ANOTHER, starting: CHANGING, running: OK, stopping: OK, stopped: OK, deallocating: OK, deallocated: OK, hibernated: OK, unknown: OK },
   restart: { creating: REQUIRES_RUNNING, starting: REQUIRES_RUNNING, running: OK, stopping: REQUIRES_RUNNING, stopped: REQUIRES_RUNNING, deallocating: REQUIRES_RUNNING, deallocated: REQUIRES_RUNNING, hibernated: REQUIRES_RUNNING, unknown: REQUIRES_RUNNING },
   redeploy: { creating: ANOTHER, starting: CHANGING, running: OK, stopping: CHANGING, stopped: OK, deallocating: CHANGING, deallocated: REQUIRES_RUNNING, hibernated: REQUIRES_RUNNING, unknown: REQUIRES_RUNNING },
+  generalize: { creating: ANOTHER, starting: CHANGING, running: RUNNING, stopping: CHANGING, stopped: OK, deallocating: CHANGING, deallocated: OK, hibernated: HIBERNATED, unknown: RUNNING },
+  reimage: { creating: ANOTHER, starting: CHANGING, running: OK, stopping: CHANGING, stopped: OK, deallocating: CHANGING, deallocated: OK, hibernated: HIBERNATED, unknown: REQUIRES_RUNNING },
   simulateEviction: { creating: REQUIRES_RUNNING, starting: REQUIRES_RUNNING, running: OK, stopping: REQUIRES_RUNNING, stopped: REQUIRES_RUNNING, deallocating: REQUIRES_RUNNING, deallocated: REQUIRES_RUNNING, hibernated: REQUIRES_RUNNING, unknown: REQUIRES_RUNNING },
 };
 
@@ -53,6 +61,8 @@ export function azureAnswers(snapshot: VmSnapshot, event: VmOperationEvent): Ans
   if (state.provisioning === 'deleting') return conflict('since the VM is marked for deletion');
   const { settings, operation } = snapshot.context;
   const current = operation?.status === 'InProgress' ? operation.name : null;
+  const powers = ['start', 'powerOff', 'deallocate', 'restart', 'redeploy', 'reimage', 'simulateEviction'];
+  if (snapshot.context.generalized === true && powers.includes(name)) return GENERALIZED;
 
   if (name === 'deallocate' && event.type === 'vm.deallocate' && event.hibernate === true) {
     if (settings.priority !== 'Regular') return conflict("Hibernation capability isn't supported for Spot VMs.");
