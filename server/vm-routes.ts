@@ -26,9 +26,10 @@ function flag(request: RouteRequest, name: string): boolean | undefined {
 
 /**
  * The actions (`POST …/virtualMachines/{vm}/{action}`), one line each: the event the request
- * sends, and whether Azure answers it as a long-running operation (202) or at once (204).
+ * sends, and how Azure answers it: a long-running operation (202), done at once without a body
+ * (`ok`, 200: generalize, whose REST operation has no long-running form), or 204.
  */
-export const VM_ACTIONS: readonly { action: string; event: (request: RouteRequest) => VmOperationEvent; answer: 'lro' | 'noContent' }[] = [
+export const VM_ACTIONS: readonly { action: string; event: (request: RouteRequest) => VmOperationEvent; answer: 'lro' | 'ok' | 'noContent' }[] = [
   { action: 'start', event: () => ({ type: 'vm.start' }), answer: 'lro' },
   { action: 'powerOff', event: (r) => ({ type: 'vm.powerOff', skipShutdown: flag(r, 'skipShutdown') }), answer: 'lro' },
   { action: 'deallocate', event: (r) => ({ type: 'vm.deallocate', hibernate: flag(r, 'hibernate') }), answer: 'lro' },
@@ -36,6 +37,8 @@ export const VM_ACTIONS: readonly { action: string; event: (request: RouteReques
   { action: 'redeploy', event: () => ({ type: 'vm.redeploy' }), answer: 'lro' },
   { action: 'reapply', event: () => ({ type: 'vm.reapply' }), answer: 'lro' },
   { action: 'simulateEviction', event: () => ({ type: 'vm.simulateEviction' }), answer: 'noContent' },
+  { action: 'generalize', event: () => ({ type: 'vm.generalize' }), answer: 'ok' },
+  { action: 'reimage', event: () => ({ type: 'vm.reimage' }), answer: 'lro' },
 ];
 
 function withoutUndefined<T extends object>(event: T): T {
@@ -156,6 +159,7 @@ export function vmRoutes(context: RouteContext): Route[] {
       return { status: 204 };
     }
     const accepted = fleet.operate(record, event);
+    if (row.answer === 'ok') return { status: 200 };
     return { status: 202, headers: lroHeaders(context, request, record.subscriptionId, locationOf(record), accepted.id, true) };
   };
 
