@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => emulator?.close());
 
-const codes = async (name: string) => ((await compute.virtualMachines.instanceView('rg', name)).statuses ?? []).map((s) => s.code);
+const codes = async (name: string) => ((await compute.virtualMachines.instanceView('rg', name)).statuses ?? []).map((s) => s.code ?? '');
 
 describe('generalize and reimage over the SDK', () => {
   it('generalizes a deallocated VM at once, then refuses to start it with Azure\'s 409', async () => {

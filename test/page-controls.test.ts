@@ -29,6 +29,8 @@ describe('operation controls', () => {
       'Redeploy',
       'Reapply',
       'Update',
+      'Reimage',
+      'Generalize',
       'Delete',
       'Spot eviction',
       'Shut down inside the guest',
@@ -46,7 +48,9 @@ describe('operation controls', () => {
   it('allow what a running Regular VM accepts and explain the rest with Azure\'s answer', () => {
     const { actor } = vm();
     const allowed = operationControls(actor.getSnapshot()).filter((c) => c.allowed).map((c) => c.key);
-    expect(allowed).toEqual(['start', 'powerOff', 'deallocate', 'restart', 'redeploy', 'reapply', 'update', 'delete', 'guestShutdown']);
+    expect(allowed).toEqual(['start', 'powerOff', 'deallocate', 'restart', 'redeploy', 'reapply', 'update', 'reimage', 'delete', 'guestShutdown']);
+    expect(control(actor, 'generalize').accessibleName).toBe('Generalize — generalize (az vm generalize)');
+    expect(control(actor, 'generalize').refusal).toMatchObject({ kind: 'rejected', rejection: { status: 409, code: 'OperationNotAllowed' } });
     expect(control(actor, 'hibernate').refusal).toEqual({
       kind: 'rejected',
       rejection: {

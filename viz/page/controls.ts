@@ -51,6 +51,8 @@ const API_CONTROLS: readonly (ControlSpec & { event: VmOperationEvent })[] = [
   { key: 'redeploy', label: 'operation.redeploy', hint: 'az vm redeploy', event: { type: 'vm.redeploy' } },
   { key: 'reapply', label: 'operation.reapply', hint: 'az vm reapply', event: { type: 'vm.reapply' } },
   { key: 'update', label: 'operation.update', hint: 'az vm update', event: { type: 'vm.update' } },
+  { key: 'reimage', label: 'operation.reimage', hint: 'az vm reimage', event: { type: 'vm.reimage' } },
+  { key: 'generalize', label: 'operation.generalize', hint: 'az vm generalize', event: { type: 'vm.generalize' } },
   { key: 'delete', label: 'operation.delete', hint: 'az vm delete', event: { type: 'vm.delete' } },
   { key: 'simulateEviction', label: 'operation.simulateEviction', hint: 'az vm simulate-eviction', event: { type: 'vm.simulateEviction' } },
 ];

@@ -132,6 +132,8 @@ export const en = {
   'operation.redeploy': 'Redeploy',
   'operation.reapply': 'Reapply',
   'operation.update': 'Update',
+  'operation.reimage': 'Reimage',
+  'operation.generalize': 'Generalize',
   'operation.delete': 'Delete',
   'operation.simulateEviction': 'Spot eviction',
   'operation.guestShutdown': 'Shut down inside the guest',

@@ -132,6 +132,8 @@ export const nl = {
   'operation.redeploy': 'Opnieuw implementeren',
   'operation.reapply': 'Opnieuw toepassen',
   'operation.update': 'Bijwerken',
+  'operation.reimage': 'Opnieuw installeren (reimage)',
+  'operation.generalize': 'Generaliseren',
   'operation.delete': 'Verwijderen',
   'operation.simulateEviction': 'Spot-verwijdering (eviction)',
   'operation.guestShutdown': 'Afsluiten in het gastbesturingssysteem',
