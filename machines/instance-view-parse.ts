@@ -3,6 +3,7 @@
  * back into the vocabulary of the state machine.
  */
 import {
+  GENERALIZED_STATUS,
   HIBERNATED_STATUS,
   OS_PROVISIONING_STATUS,
   POWER_CREATING_CODE,
@@ -44,6 +45,8 @@ export interface ParsedInstanceView {
    * `failed` (a terminal state that is not success), any other as `updating` (in progress).
    */
   rawProvisioningState?: string;
+  /** Whether `OSState/generalized` was reported (any casing): the VM has been generalized. */
+  generalized?: boolean;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -248,6 +251,7 @@ interface StatusReadings {
   power?: Seen<PowerState>;
   provisioning?: Seen<ProvisioningReading>;
   hibernation?: Seen<true>;
+  generalized?: Seen<true>;
 }
 
 /** Reads a located document into the parsed states. */
@@ -277,6 +281,7 @@ function readDocument(located: Located): ParsedInstanceView {
   if (error !== undefined) parsed.error = error;
   if (time !== undefined) parsed.provisioningTime = time;
   if (raw !== undefined) parsed.rawProvisioningState = raw;
+  if (readings.generalized !== undefined) parsed.generalized = true;
 
   const contradiction = contradictionOf(parsed);
   if (contradiction !== null && power !== undefined) {
@@ -349,8 +354,10 @@ function readStatuses(view: JsonObject, statusesPath: string): StatusReadings {
         throw new InstanceViewError(codePath, `an unknown code ${quote(code)}`, quote(HIBERNATED_STATUS.code));
       }
       readings.hibernation ??= { value: true, code, codePath };
+    } else if (code.toLowerCase() === GENERALIZED_STATUS.code.toLowerCase()) {
+      readings.generalized ??= { value: true, code, codePath };
     }
-    // Other families (OSState/*, …) describe things the machine does not model.
+    // Other families (OSState/specialized, …) describe things the machine does not model.
   });
   return readings;
 }

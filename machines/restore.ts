@@ -133,6 +133,7 @@ export function startVmAt(state: InitialState, options: StartVmAtOptions = {}) {
   // A failure read without an error code keeps none: the instance view then shows a bare ProvisioningState/failed.
   if (state.provisioning === 'failed') context.error = state.error ?? null;
   if (state.provisioning === 'deleting') context.powerWhileDeleting = state.power;
+  if (state.generalized === true) context.generalized = true;
   // The outcome Azure stamped keeps its time (ms since the start instant; earlier is negative).
   if (state.provisioningTime !== undefined && (state.provisioning === 'succeeded' || state.provisioning === 'failed')) {
     context.provisioningTime = Date.parse(state.provisioningTime) - context.settings.startTime;

@@ -248,6 +248,8 @@ export interface InitialState {
    * succeeded or failed VM keeps it as its status time until its next operation ends.
    */
   provisioningTime?: string;
+  /** Whether the VM has been generalized (`OSState/generalized`); a loaded VM then refuses its power operations. */
+  generalized?: boolean;
 }
 
 /** The resolved settings of a VM, after defaults and validation. */

@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DURATIONS as d, checkOperation, persistVm, restoreVm, VirtualClock, vmStateOf, type VmOperationEvent } from 'azure-vm-lifecycle';
-import { fromInstanceView } from 'azure-vm-lifecycle/parse';
+import { fromInstanceView, startVmAt } from 'azure-vm-lifecycle/parse';
 import { toInstanceView } from 'azure-vm-lifecycle';
 import { runningVm } from './utils.js';
 
@@ -83,7 +83,21 @@ describe('generalize', () => {
     const again = restoreVm(JSON.parse(JSON.stringify(persistVm(vm.actor))), { clock: new VirtualClock() });
     expect(toInstanceView(again.getSnapshot()).statuses.map((s) => s.code)).toContain('OSState/generalized');
     expect(checkOperation(again.getSnapshot(), { type: 'vm.start' })?.message).toBe("Operation 'start' is not allowed on VM 'img-1' since the VM is generalized.");
-    expect(fromInstanceView(toInstanceView(vm.snapshot()))).toMatchObject({ power: 'deallocated', provisioning: 'succeeded' });
+    expect(fromInstanceView(toInstanceView(vm.snapshot()))).toMatchObject({ power: 'deallocated', provisioning: 'succeeded', generalized: true });
+  });
+
+  it('reads OSState/generalized in any casing and loads the VM generalized', () => {
+    const parsed = fromInstanceView({
+      statuses: [
+        { code: 'ProvisioningState/succeeded', level: 'Info', displayStatus: 'Provisioning succeeded' },
+        { code: 'PowerState/deallocated', level: 'Info', displayStatus: 'VM deallocated' },
+        { code: 'OSState/Generalized', level: 'Info', displayStatus: 'VM Generalized' },
+      ],
+    });
+    expect(parsed.generalized).toBe(true);
+    const loaded = startVmAt(parsed, { clock: new VirtualClock(), input: { name: 'img-2' } });
+    expect(checkOperation(loaded.getSnapshot(), { type: 'vm.start' })?.message).toBe("Operation 'start' is not allowed on VM 'img-2' since the VM is generalized.");
+    expect(fromInstanceView({ statuses: [{ code: 'ProvisioningState/succeeded' }, { code: 'PowerState/running' }] }).generalized).toBeUndefined();
   });
 });
 

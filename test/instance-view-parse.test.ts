@@ -193,9 +193,10 @@ describe('envelopes', () => {
     expect(fromInstanceView(bare).provisioning).toBe('succeeded');
   });
 
-  it('ignores status families it does not model, such as OSState/generalized', () => {
-    const parsed = fromInstanceView({ statuses: [{ code: 'OSState/generalized', level: 'Info' }, succeeded, running, { code: 'Something/else' }] });
+  it('ignores status families it does not model, such as OSState/specialized, and reads OSState/generalized', () => {
+    const parsed = fromInstanceView({ statuses: [{ code: 'OSState/specialized', level: 'Info' }, succeeded, running, { code: 'Something/else' }] });
     expect(parsed).toEqual(expected);
+    expect(fromInstanceView({ statuses: [{ code: 'OSState/generalized', level: 'Info' }, succeeded, running] })).toEqual({ ...expected, generalized: true });
   });
 });
 
