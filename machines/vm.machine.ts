@@ -7,7 +7,7 @@
  */
 import { and, assign, createActor, enqueueActions, not, or, raise, setup, stateIn, type ActorOptions } from 'xstate';
 import { readClock } from './clock.js';
-import { gateEvents } from './event-gate.js';
+import { COORDINATION_EVENT_TYPES, gateEvents } from './event-gate.js';
 import { operationIdOf } from './ids.js';
 import {
   changesRefusedWhileHibernated,
@@ -353,6 +353,8 @@ const statechart = setup({
   id: 'vm',
   description: 'One Azure virtual machine resource, from the create request until deletion completes.',
   context: ({ input, self }) => createVmContext(input, readClock(self)),
+  // Read by the chart's lesson view: the events the regions raise for each other are not operations.
+  meta: { internalEvents: [...COORDINATION_EVENT_TYPES] },
   initial: 'exists',
   on: {
     'fault.arm': { actions: 'armFault' },
@@ -376,7 +378,7 @@ const statechart = setup({
               entry: timer('power', 'allocating'),
               exit: clearTimer('power'),
               after: {
-                allocating: [{ guard: 'allocationFails', target: 'deallocated' }, { target: 'starting' }],
+                allocating: [{ guard: 'allocationFails', target: 'deallocated', meta: { lesson: false } }, { target: 'starting' }],
               },
             },
             starting: {
@@ -385,13 +387,19 @@ const statechart = setup({
               exit: clearTimer('power'),
               after: {
                 starting: [
-                  { guard: 'resumeFails', target: 'deallocated.hibernated' },
-                  { guard: 'allocationFails', target: 'deallocated' },
+                  { guard: 'resumeFails', target: 'deallocated.hibernated', meta: { lesson: false } },
+                  { guard: 'allocationFails', target: 'deallocated', meta: { lesson: false } },
                   { target: 'running' },
                 ],
               },
               on: {
-                'vm.deallocate': { guard: 'canDeallocate', target: 'deallocating', actions: ['preemptOperation', ...accept('starting')] },
+                // Preempting a start is real, but the lesson view leaves it to the full one.
+                'vm.deallocate': {
+                  guard: 'canDeallocate',
+                  target: 'deallocating',
+                  actions: ['preemptOperation', ...accept('starting')],
+                  meta: { lesson: false },
+                },
               },
             },
             running: {
@@ -402,7 +410,7 @@ const statechart = setup({
                 'vm.powerOff': { guard: 'isIdle', target: 'stopping', actions: accept('running') },
                 'vm.reimage': { guard: 'isIdle', target: 'stopping', actions: accept('running') },
                 'vm.deallocate': [
-                  { guard: 'canHibernate', target: 'deallocating', actions: accept('running') },
+                  { guard: 'canHibernate', target: 'deallocating', actions: accept('running'), meta: { operation: 'hibernate' } },
                   { guard: 'canDeallocate', target: 'deallocating', actions: accept('running') },
                 ],
                 'vm.restart': { guard: 'isIdle', target: 'starting', actions: accept('running') },
@@ -423,7 +431,12 @@ const statechart = setup({
                 stopping: [{ guard: 'isRedeploying', target: 'starting' }, { guard: 'isReimaging', target: 'starting' }, { target: 'stopped' }],
               },
               on: {
-                'vm.deallocate': { guard: 'canDeallocate', target: 'deallocating', actions: ['preemptOperation', ...accept('stopping')] },
+                'vm.deallocate': {
+                  guard: 'canDeallocate',
+                  target: 'deallocating',
+                  actions: ['preemptOperation', ...accept('stopping')],
+                  meta: { lesson: false },
+                },
               },
             },
             stopped: {
@@ -460,6 +473,7 @@ const statechart = setup({
               states: {
                 notHibernated: {
                   description: 'Deallocated without saved memory; a start boots the OS afresh.',
+                  meta: { lesson: { node: 'deallocated' } },
                   on: {
                     'vm.start': { guard: 'canChangePower', target: '#vm.exists.power.starting', actions: accept('deallocated') },
                     'vm.reimage': { guard: 'canChangePower', target: '#vm.exists.power.starting', actions: accept('deallocated') },
@@ -479,15 +493,18 @@ const statechart = setup({
             unknown: {
               description: 'Azure reported no power state (rare); neither billed nor not billed is known.',
               on: {
-                'vm.start': { guard: 'isIdle', target: 'starting', actions: accept('unknown') },
-                'vm.powerOff': { guard: 'isIdle', target: 'stopping', actions: accept('unknown') },
-                'vm.deallocate': { guard: 'canDeallocate', target: 'deallocating', actions: accept('unknown') },
+                // A rare state: the lesson view shows it without its way out.
+                'vm.start': { guard: 'isIdle', target: 'starting', actions: accept('unknown'), meta: { lesson: false } },
+                'vm.powerOff': { guard: 'isIdle', target: 'stopping', actions: accept('unknown'), meta: { lesson: false } },
+                'vm.deallocate': { guard: 'canDeallocate', target: 'deallocating', actions: accept('unknown'), meta: { lesson: false } },
               },
             },
           },
         },
         provisioning: {
           description: 'The provisioning state: the state of the last user-initiated control-plane operation.',
+          // The lesson view draws it as a strip: it follows the power region's operations.
+          meta: { lesson: { strip: true } },
           initial: 'creating',
           states: {
             creating: {
@@ -496,6 +513,7 @@ const statechart = setup({
               states: {
                 pending: {
                   description: 'Allocating and booting: plain ProvisioningState/creating until the VM runs.',
+                  meta: { lesson: { node: 'creating' } },
                   on: {
                     'power.running': [
                       { guard: 'isGeneralizedImage', target: 'osProvisioningInProgress' },
@@ -507,6 +525,7 @@ const statechart = setup({
                 osProvisioningInProgress: {
                   description:
                     'The VM runs while its guest OS sets itself up (generalized image only): ProvisioningState/creating/OSProvisioningInprogress.',
+                  meta: { lesson: { node: 'osProvisioning' } },
                   entry: timer('provisioning', 'osProvisioning'),
                   exit: clearTimer('provisioning'),
                   after: {
@@ -519,6 +538,7 @@ const statechart = setup({
                 osProvisioningComplete: {
                   description:
                     'The guest OS is set up; brief, longer while extensions install: ProvisioningState/creating/OSProvisioningComplete.',
+                  meta: { lesson: { node: 'osProvisioning' } },
                   entry: timer('provisioning', 'osProvisioningComplete'),
                   exit: clearTimer('provisioning'),
                   after: {
@@ -530,6 +550,7 @@ const statechart = setup({
             updating: {
               description:
                 'An operation other than create or delete is being carried out (ProvisioningState/updating): a change of power state, or an update of the model.',
+              meta: { lesson: { node: 'updating' } },
               initial: 'changingPowerState',
               states: {
                 changingPowerState: {

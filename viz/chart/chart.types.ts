@@ -35,6 +35,10 @@ export interface ChartNode {
   children: string[];
   /** Whether the state has delayed transitions, so it can show a countdown. */
   timed: boolean;
+  /** A second line under the name (a billed mark in the lesson view, say). */
+  note?: string;
+  /** The state's `meta`, when it is plain data (the lesson view reads `meta.lesson`). */
+  meta?: Record<string, unknown>;
 }
 
 /**
@@ -63,6 +67,8 @@ export interface ChartEdge {
   guard?: string;
   /** Whether the transition has no target and only runs actions. */
   targetless: boolean;
+  /** The transition's `meta`, when it is plain data (e.g. `{ operation: 'hibernate' }`). */
+  meta?: Record<string, unknown>;
 }
 
 /** A machine's states and transitions, as plain data. */

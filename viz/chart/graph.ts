@@ -18,6 +18,7 @@ interface StateNodeLike {
   initial?: { target: readonly StateNodeLike[] };
   transitions: Map<string, TransitionLike[]>;
   always?: TransitionLike[];
+  meta?: unknown;
 }
 
 interface TransitionLike {
@@ -25,6 +26,7 @@ interface TransitionLike {
   target?: readonly StateNodeLike[];
   guard?: GuardLike;
   delay?: string | number;
+  meta?: unknown;
 }
 
 const AFTER_PREFIX = 'xstate.after.';
@@ -77,6 +79,7 @@ export function toChartGraph(machine: AnyStateMachine, options: ChartGraphOption
       isRegion: parent?.type === 'parallel',
       children: children.map((child) => child.id),
       timed: nodeEdges.some((edge) => edge.kind === 'after'),
+      ...plainMeta(node.meta),
     });
     edges.push(...nodeEdges);
     for (const child of children) visit(child, node);
@@ -166,7 +169,18 @@ function toEdge(
     label: guard ? `${trigger} [${guard}]` : trigger,
     ...(guard ? { guard } : {}),
     targetless: targets.length === 0,
+    ...plainMeta(transition.meta),
   };
+}
+
+/** `{ meta }` when the meta is a plain object of JSON data (graphs cross into workers), else nothing. */
+function plainMeta(meta: unknown): { meta?: Record<string, unknown> } {
+  if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) return {};
+  try {
+    return { meta: JSON.parse(JSON.stringify(meta)) as Record<string, unknown> };
+  } catch {
+    return {};
+  }
 }
 
 function delayText(delay: string | number | undefined, delays: (name: string) => number | undefined): string {

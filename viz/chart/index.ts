@@ -15,3 +15,10 @@ export { activeStateIds, type MatchableSnapshot } from './live.js';
 export { attachZoom, fitScale, clampScale, ZOOM_LIMITS, ZOOM_STEP, type ZoomControl } from './zoom.js';
 export { mountChart, type ChartHandle, type ChartStats, type MountChartOptions } from './mount.js';
 export { METRICS, estimateTextWidth, type MeasureText } from './metrics.js';
+export {
+  toLessonGraph,
+  type LessonGraph,
+  type LessonGraphOptions,
+  type LessonStateMeta,
+  type LessonTransitionMeta,
+} from './lesson.js';
