@@ -419,7 +419,13 @@ const statechart = setup({
                 'guest.shutdown': { target: 'stopping' },
                 'platform.evict': [
                   { guard: 'isEvictedToDeallocated', target: 'deallocating', actions: 'forgetEviction' },
-                  { guard: 'isEvictedToDeletion', target: '#vm.deleting', actions: { type: 'acceptDeletion', params: { power: 'running' } } },
+                  {
+                    guard: 'isEvictedToDeletion',
+                    target: '#vm.deleting',
+                    actions: { type: 'acceptDeletion', params: { power: 'running' } },
+                    // Crosses out of the power region: the lesson shows eviction by its deallocating arrow.
+                    meta: { lesson: false },
+                  },
                 ],
               },
             },

@@ -19,7 +19,7 @@ function arrow(): SVGElement {
 }
 
 function viewWith(elements: Map<string, SVGElement[]>): ChartView {
-  return { svg: {} as SVGSVGElement, states: new Map(), edges: elements, countdowns: new Map() };
+  return { svg: {} as SVGSVGElement, states: new Map(), edges: elements, countdowns: new Map(), notes: new Map(), labels: new Map() };
 }
 
 describe('flashEdges', () => {

@@ -1,5 +1,5 @@
 /**
- * A Vite plugin serving `virtual:vm-chart-layout`: the layout of `vmMachine` computed while the
+ * A Vite plugin serving `virtual:vm-chart-layout`: the layouts of `vmMachine` (full, and its lesson in every language) computed while the
  * page builds (and again in dev whenever the machine or the chart code changes), so it always
  * matches the machine the page runs.
  */
@@ -18,16 +18,16 @@ export function vmLayoutPlugin(generator: string, alias: AliasOptions, watched: 
   let json: Promise<string> | undefined;
   const compute = (): Promise<string> =>
     runnerImport<typeof import('./vm-layout.js')>(generator, { configFile: false, logLevel: 'error', resolve: { alias } })
-      .then(({ module }) => module.vmChartLayout())
-      .then((layout) => JSON.stringify(layout));
+      .then(({ module }) => Promise.all([module.vmChartLayout(), module.vmLessonLayouts()]))
+      // JSON.parse of a string literal parses faster than the same object as JavaScript.
+      .then(([full, lessons]) => `export default JSON.parse(${JSON.stringify(JSON.stringify(full))});\nexport const lessonLayouts = JSON.parse(${JSON.stringify(JSON.stringify(lessons))});`);
   return {
     name: 'vm-chart-layout',
     resolveId: (source) => (source === VM_LAYOUT_MODULE ? RESOLVED : undefined),
     async load(id) {
       if (id !== RESOLVED) return undefined;
       json ??= compute();
-      // JSON.parse of a string literal parses faster than the same object as JavaScript.
-      return `export default JSON.parse(${JSON.stringify(await json)});`;
+      return json;
     },
     configureServer(server: ViteDevServer) {
       server.watcher.on('change', (file) => {

@@ -11,6 +11,9 @@ import { toChartGraph } from '../chart/graph.js';
 import { layoutGraph, layoutStats } from '../chart/layout.js';
 import { estimateTextWidth, type MeasureText } from '../chart/metrics.js';
 import { DEFAULT_FIELDS } from '../page/new-vm-form.js';
+import { toLessonGraph } from '../chart/lesson.js';
+import { lessonWords } from '../page/chart-words.js';
+import { LANGUAGE_CODES, type Language } from '../page/i18n/index.js';
 
 /**
  * The estimate, widened: the page draws with whatever font `system-ui` is on the reader's
@@ -32,4 +35,22 @@ export async function vmChartLayout(): Promise<ChartLayout> {
   const layout = await layoutGraph(graph, { thread: 'main', measure: widerEstimate, elk: new ELK() });
   if (layout.engine !== 'elk') throw new Error(`elk failed to lay out vmMachine at build time: ${layoutStats.lastFallbackReason ?? layout.engine}`);
   return layout;
+}
+
+/**
+ * Lays out the lesson view of `vmMachine` in every language of the page (its words size the
+ * boxes), arranged as a board, with the billed marks of the default billing table (the marks
+ * of the other table fit the same boxes).
+ */
+export async function vmLessonLayouts(): Promise<Record<Language, ChartLayout>> {
+  const graph = toChartGraph(vmMachine);
+  const elk = new ELK();
+  const layouts = {} as Record<Language, ChartLayout>;
+  for (const language of LANGUAGE_CODES) {
+    const lesson = toLessonGraph(graph, lessonWords(language, 'seed-2018'));
+    const layout = await layoutGraph(lesson.graph, { thread: 'main', measure: widerEstimate, elk, arrangement: 'board' });
+    if (layout.engine !== 'elk') throw new Error(`elk failed to lay out the ${language} lesson at build time: ${layoutStats.lastFallbackReason ?? layout.engine}`);
+    layouts[language] = layout;
+  }
+  return layouts;
 }

@@ -8,6 +8,9 @@ import { labelSize } from './edge-label.js';
 import { METRICS, type MeasureText } from './metrics.js';
 
 const ROOT = '__chart__';
+
+/** What joins a state's name and its note when they share a line. */
+export const NOTE_JOINT = ' · ';
 const INITIAL_SUFFIX = '|initial';
 
 /** The id of the route drawn from a compound state's initial dot to its initial child. */
@@ -43,18 +46,66 @@ const ROOT_OPTIONS: LayoutOptions = {
 };
 
 /**
+ * How states are arranged.
+ * - `layered`: one layered layout flowing downwards across all levels (every transition routed
+ *   orthogonally, each label in the layer after its source)
+ * - `board`: compact, for a lesson on one screen: each container laid out on its own, tightly;
+ *   a region with arrows flows down, the regions of a parallel state stand side by side, a
+ *   region without arrows inside it (a strip, `meta.lesson.strip`) stacks its states in a column,
+ *   and the rest flows right. No box around the whole machine, no initial dots; arrows that
+ *   cross a region's border are left out.
+ */
+export type LayoutArrangement = 'layered' | 'board';
+
+/** Layered options of a container on the board: its children flow right, tightly. */
+const BOARD_OPTIONS: LayoutOptions = {
+  ...ROOT_OPTIONS,
+  'elk.direction': 'RIGHT',
+  'elk.hierarchyHandling': 'SEPARATE_CHILDREN',
+  'elk.spacing.nodeNode': '14',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '14',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '8',
+  'elk.layered.edgeLabels.centerLabelPlacementStrategy': 'MEDIAN_LAYER',
+};
+
+/** The board's containers: states side by side in a row (`DOWN`: one layer) or stacked (`RIGHT`). */
+const BOARD_DOWN: LayoutOptions = { ...BOARD_OPTIONS, 'elk.direction': 'DOWN' };
+
+/**
  * Builds elk's input: one elk node per state (compound states padded for their header), a tiny
  * node for each initial dot, and one edge per transition target carrying a sized label.
  */
-export function toElkGraph(graph: ChartGraph, measure: MeasureText): ElkNode {
+export function toElkGraph(graph: ChartGraph, measure: MeasureText, arrangement: LayoutArrangement = 'layered'): ElkNode {
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  const board = arrangement === 'board';
+  const parentOf = new Map(graph.nodes.map((node) => [node.id, node.parent]));
+  // On the board, a region's arrows stay inside it.
+  const ringRegions = new Set<string>();
+  const boardEdges = board ? graph.edges.filter((edge) => edge.targets.every((target) => parentOf.get(target) === parentOf.get(edge.source) || target === edge.source)) : graph.edges;
+  if (board) {
+    for (const edge of boardEdges) {
+      const parent = byId.get(parentOf.get(edge.source) ?? '');
+      const strip = (parent?.meta?.['lesson'] as { strip?: unknown } | undefined)?.strip === true;
+      if (parent?.isRegion && !strip) ringRegions.add(parent.id);
+    }
+  }
+  const boardOptions = (node: ChartNode): LayoutOptions => {
+    // A region with arrows flows down; the regions of a parallel state stand side by side; a
+    // strip stacks its states in a column beside them; the rest flows right.
+    if (ringRegions.has(node.id) || node.type === 'parallel') return BOARD_DOWN;
+    return BOARD_OPTIONS;
+  };
   const toElkNode = (node: ChartNode): ElkNode => {
     if (node.children.length === 0) {
+      // On the board a note follows the name on its line (a row saved per state); else it goes under it.
+      const inlineNote = board && node.note !== undefined;
+      const nameWidth = measure(node.label, METRICS.stateFont) + (inlineNote ? measure(`${NOTE_JOINT}${node.note ?? ''}`, METRICS.labelFont) : 0);
       const width = Math.max(
         METRICS.minStateWidth,
-        measure(node.label, METRICS.stateFont) + 2 * METRICS.statePaddingX,
+        nameWidth + 2 * METRICS.statePaddingX,
+        node.note === undefined || inlineNote ? 0 : measure(node.note, METRICS.labelFont) + 2 * METRICS.statePaddingX,
       );
-      const height = METRICS.stateHeight + (node.timed ? METRICS.countdownHeight : 0);
+      const height = METRICS.stateHeight + (node.timed ? METRICS.countdownHeight : 0) + (node.note === undefined || inlineNote ? 0 : METRICS.noteHeight);
       return { id: node.id, width, height };
     }
     const isParallel = node.type === 'parallel';
@@ -63,10 +114,10 @@ export function toElkGraph(graph: ChartGraph, measure: MeasureText): ElkNode {
       if (!child) return [];
       const elkChild = toElkNode(child);
       // Position hints order regions as written; semi-interactive crossing minimisation obeys them.
-      if (isParallel) elkChild.layoutOptions = { ...elkChild.layoutOptions, 'elk.position': `(${index * 1000}, 0)` };
+      if (isParallel) elkChild.layoutOptions = { ...elkChild.layoutOptions, 'elk.position': board ? `(0, ${index * 1000})` : `(${index * 1000}, 0)` };
       return [elkChild];
     });
-    if (node.initial) {
+    if (node.initial && !board) {
       // A real (tiny) node, so elk routes the initial arrow and keeps room for the dot.
       children.unshift({ id: initialEdgeId(node.id), width: METRICS.initialMarker, height: METRICS.initialMarker });
     }
@@ -76,10 +127,10 @@ export function toElkGraph(graph: ChartGraph, measure: MeasureText): ElkNode {
       id: node.id,
       children,
       layoutOptions: {
-        ...ROOT_OPTIONS,
+        ...(board ? boardOptions(node) : ROOT_OPTIONS),
         'elk.padding': `[top=${METRICS.headerHeight + 4},left=${pad},bottom=${pad},right=${pad}]`,
         // Regions have no arrows between them, so they share a layer: side by side, in order.
-        'elk.spacing.nodeNode': isParallel ? '40' : ROOT_OPTIONS['elk.spacing.nodeNode'] ?? '28',
+        'elk.spacing.nodeNode': isParallel ? (board ? '16' : '40') : (board ? boardOptions(node)['elk.spacing.nodeNode'] : ROOT_OPTIONS['elk.spacing.nodeNode']) ?? '28',
         ...(isParallel ? { 'elk.layered.crossingMinimization.semiInteractive': 'true' } : {}),
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
         'elk.nodeSize.minimum': `(${headerWidth}, ${METRICS.headerHeight + 2 * pad})`,
@@ -89,12 +140,13 @@ export function toElkGraph(graph: ChartGraph, measure: MeasureText): ElkNode {
 
   const edges: ElkExtendedEdge[] = [];
   for (const node of graph.nodes) {
-    if (node.initial) {
+    if (node.initial && !board) {
       edges.push({ id: initialEdgeId(node.id), sources: [initialEdgeId(node.id)], targets: [node.initial] });
     }
   }
-  for (const bundle of bundleEdges(graph.edges)) {
-    const labelled = bundle.members.filter((member) => member.labelled).map((member) => member.edge);
+  for (const bundle of bundleEdges(boardEdges)) {
+    // Unlabelled transitions (a lesson's timed steps) are plain arrows.
+    const labelled = bundle.members.filter((member) => member.labelled && member.edge.label !== '').map((member) => member.edge);
     // Only the first arrow of a multi-target transition carries its label.
     const labels: ElkLabel[] =
       labelled.length > 0 ? [{ id: `${bundle.id}#label`, text: labelled.map((edge) => edge.label).join('\n'), ...labelSize(labelled, measure) }] : [];
@@ -109,10 +161,12 @@ export function toElkGraph(graph: ChartGraph, measure: MeasureText): ElkNode {
   }
 
   const root = byId.get(graph.root);
+  // The board draws no box around the whole machine: its states start at the top left.
+  const top = root && board ? (toElkNode(root).children ?? []) : root ? [toElkNode(root)] : [];
   return {
     id: ROOT,
-    layoutOptions: ROOT_OPTIONS,
-    children: root ? [toElkNode(root)] : [],
+    layoutOptions: board ? BOARD_OPTIONS : ROOT_OPTIONS,
+    children: top,
     edges,
   };
 }

@@ -95,7 +95,7 @@ export function gridLayout(graph: ChartGraph, measure: MeasureText): ChartLayout
         edgeIds: [edge.id],
         target: targetId,
         points,
-        ...(index === 0 ? { label: { x: mid.x - width / 2, y: mid.y - height / 2, width, height, text: edge.label } } : {}),
+        ...(index === 0 && edge.label !== '' ? { label: { x: mid.x - width / 2, y: mid.y - height / 2, width, height, text: edge.label } } : {}),
       });
     });
   }

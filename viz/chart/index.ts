@@ -9,11 +9,13 @@ export { formatGuard, type GuardLike } from 'azure-vm-lifecycle/mermaid';
 export { formatDelay, countdown, type Countdown } from './countdown.js';
 export { layoutGraph, layoutStats, type ElkLike, type LayoutGraphOptions, type LayoutStats } from './layout.js';
 export { layoutFitsGraph } from './layout-fit.js';
+export type { LayoutArrangement } from './elk-graph.js';
 export { gridLayout } from './grid-layout.js';
 export { renderChart, type ChartView } from './render.js';
 export { activeStateIds, type MatchableSnapshot } from './live.js';
 export { attachZoom, fitScale, clampScale, ZOOM_LIMITS, ZOOM_STEP, type ZoomControl } from './zoom.js';
-export { mountChart, type ChartHandle, type ChartStats, type MountChartOptions } from './mount.js';
+export { mountChart, type ChartHandle, type ChartStats, type ChartViewKind, type MountChartOptions } from './mount.js';
+export { nearestInDirection, rovingGroup, type RovingItem } from './keyboard.js';
 export { METRICS, estimateTextWidth, type MeasureText } from './metrics.js';
 export {
   toLessonGraph,

@@ -4,7 +4,7 @@
  */
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { ChartGraph, ChartLayout } from './chart.types.js';
-import { fromElkLayout, toElkGraph } from './elk-graph.js';
+import { fromElkLayout, toElkGraph, type LayoutArrangement } from './elk-graph.js';
 import { gridLayout } from './grid-layout.js';
 import { estimateTextWidth, type MeasureText } from './metrics.js';
 import type { LayoutRequest, LayoutResponse } from './layout.worker.js';
@@ -32,6 +32,8 @@ export interface LayoutGraphOptions {
   createWorker?: () => Worker;
   /** Gives up on the worker after this many milliseconds (default 20 000). */
   workerTimeoutMs?: number;
+  /** How states are arranged: `layered` (default) or `board` (compact, for a lesson). */
+  arrangement?: LayoutArrangement;
 }
 
 /** Layout computations so far, in this page or process; live updates must not add to it. */
@@ -59,7 +61,7 @@ export const layoutStats: LayoutStats = { layouts: 0 };
 export async function layoutGraph(graph: ChartGraph, options: LayoutGraphOptions = {}): Promise<ChartLayout> {
   const started = now();
   const measure = options.measure ?? estimateTextWidth;
-  const input = toElkGraph(graph, measure);
+  const input = toElkGraph(graph, measure, options.arrangement);
   const reasons: string[] = [];
   let layout: ChartLayout | undefined;
 

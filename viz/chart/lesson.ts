@@ -73,7 +73,8 @@ export interface LessonGraph {
 /**
  * Reduces a machine's chart graph to its lesson: the states a reader names, one arrow per source
  * and target and operation (labelled with the operation's words, never a guard), timed steps as
- * plain unlabelled arrows, and none of the events the machine raises to itself. Every state of
+ * plain unlabelled arrows (lesson states show no countdown), and none of the events the machine
+ * raises to itself. Every state of
  * the full graph maps to a lesson state ({@link LessonGraph.lessonOf}), so a live chart can
  * highlight the lesson state of each active state. Steered by `meta.lesson` on states
  * ({@link LessonStateMeta}) and `meta` on transitions ({@link LessonTransitionMeta}).
@@ -119,7 +120,6 @@ export function toLessonGraph(graph: ChartGraph, options: LessonGraphOptions = {
     lessonOf[state.id] = lessonNode.id;
     (statesOf[lessonNode.id] ??= []).push(state.id);
     if (state.type === 'final') lessonNode.type = 'final';
-    if (state.timed) lessonNode.timed = true;
     for (const childId of state.children) {
       const child = byId.get(childId);
       if (child) claim(lessonNode, child);

@@ -12,6 +12,8 @@ export const METRICS = {
   stateHeight: 36,
   /** Extra height of a timed state, for its countdown line. */
   countdownHeight: 14,
+  /** Extra height of a state with a note line under its name (a billed mark). */
+  noteHeight: 14,
   /** Smallest width of an atomic state box. */
   minStateWidth: 88,
   /** Horizontal padding around a state's name. */

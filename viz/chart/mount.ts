@@ -2,7 +2,7 @@
  * Mounts a live chart of any XState 5 machine or running actor into an element.
  */
 import { createActor, type AnyActorRef, type AnyStateMachine, type InspectionEvent, type Subscription } from 'xstate';
-import type { ChartGraph, ChartLayout, ChartTimer } from './chart.types.js';
+import type { ChartEdge, ChartGraph, ChartLayout, ChartTimer } from './chart.types.js';
 import { edgeIdOf, toChartGraph } from './graph.js';
 import { actorDelayResolver } from './delays.js';
 import { layoutGraph, layoutStats, type LayoutGraphOptions, type LayoutStats } from './layout.js';
@@ -10,6 +10,15 @@ import { layoutFitsGraph } from './layout-fit.js';
 import { activeStateIds, flashEdges, showActive, showTimers, type MatchableSnapshot } from './live.js';
 import { FONT_FAMILY, type MeasureText } from './metrics.js';
 import { renderChart, type ChartView } from './render.js';
+import { rovingGroup, stateItems } from './keyboard.js';
+import { toLessonGraph, type LessonGraph, type LessonGraphOptions } from './lesson.js';
+
+/**
+ * Which drawing of the machine a chart shows.
+ * - `full`: every state and transition, with guards and timed steps as written
+ * - `lesson`: the lifecycle as a teacher draws it ({@link toLessonGraph}), laid out compactly
+ */
+export type ChartViewKind = 'full' | 'lesson';
 
 /** Options of {@link mountChart}: give a `machine` or a running `actor`. */
 export interface MountChartOptions {
@@ -32,6 +41,18 @@ export interface MountChartOptions {
    * simulated clock); without it, countdowns run on `Date.now()` from each timer's `now`.
    */
   now?: () => number;
+  /** Which drawing to show: `full` (default) or `lesson`. */
+  view?: ChartViewKind;
+  /** Words and options of the lesson view (state names, notes, operation words). */
+  lesson?: LessonGraphOptions;
+  /**
+   * Called when a reader clicks a transition's label, or presses Enter or Space on it. When
+   * given, the labels of event transitions become buttons (`role="button"`, one Tab stop, arrow
+   * keys between them).
+   */
+  onEdgeActivate?: (edge: ChartEdge, label: SVGTextElement) => void;
+  /** Which event transitions' labels become buttons when `onEdgeActivate` is given (default: all). */
+  edgeActivatable?: (edge: ChartEdge) => boolean;
 }
 
 /** Counters a benchmark reads to prove state changes cost no layout. */
@@ -50,8 +71,27 @@ export interface ChartHandle {
   ready: Promise<void>;
   /** The actor the chart follows (created from `machine` when no actor was given). */
   actor: AnyActorRef;
-  /** The machine's states and transitions. */
+  /** The graph drawn: the machine's states and transitions, or its lesson. */
   graph: ChartGraph;
+  /** Which drawing the chart shows. */
+  view: ChartViewKind;
+  /** Every state and transition of the machine (the same as `graph` in the full view). */
+  machineGraph: ChartGraph;
+  /** The lesson and how it maps to the machine, in the lesson view. */
+  lesson: LessonGraph | undefined;
+  /** The id of the drawn state showing a state of the machine (itself in the full view). */
+  drawnStateOf(machineStateId: string): string | undefined;
+  /**
+   * Marks the labels of the transitions leaving the active states: `data-available="true"`
+   * when `available(edge)` says it can fire now, `"false"` when it says not; other labels lose
+   * the mark. Applied again on every update until replaced.
+   */
+  markAvailable(available: ((edge: ChartEdge) => boolean | undefined) | null): void;
+  /**
+   * Highlights (`data-highlight="true"`) the arrows and labels of the transitions leaving the
+   * active states that `match` picks; `null` clears the highlight.
+   */
+  highlight(match: ((edge: ChartEdge) => boolean) | null): void;
   /** The layout, once ready. */
   readonly layout: ChartLayout | undefined;
   /** This chart's counters. */
@@ -104,7 +144,35 @@ export function mountChart(element: Element, options: MountChartOptions): ChartH
   if (!machine || !('root' in machine)) {
     throw new TypeError('mountChart needs a state machine or an actor of one (options.machine or options.actor)');
   }
-  const graph = toChartGraph(machine, { resolveDelay: actorDelayResolver(machine, options.actor) });
+  const machineGraph = toChartGraph(machine, { resolveDelay: actorDelayResolver(machine, options.actor) });
+  const viewKind: ChartViewKind = options.view ?? 'full';
+  if (viewKind !== 'full' && viewKind !== 'lesson') throw new TypeError(`mountChart: view must be 'full' or 'lesson', not ${String(viewKind)}`);
+  const lesson = viewKind === 'lesson' ? toLessonGraph(machineGraph, options.lesson) : undefined;
+  const graph = lesson?.graph ?? machineGraph;
+  // Taken transitions of the machine, by the lesson arrow that draws them.
+  const drawnEdgesOf = new Map<string, string[]>();
+  if (lesson) {
+    for (const [drawn, taken] of Object.entries(lesson.transitionsOf)) {
+      for (const id of taken) drawnEdgesOf.set(id, [...(drawnEdgesOf.get(id) ?? []), drawn]);
+    }
+  }
+  const toDrawnEdges = (ids: readonly string[]): string[] => (lesson ? ids.flatMap((id) => drawnEdgesOf.get(id) ?? []) : [...ids]);
+  const drawnStateOf = (id: string): string | undefined => (lesson ? lesson.lessonOf[id] : id);
+  let active = new Set<string>();
+  const machineLeaves = new Set(machineGraph.nodes.filter((node) => node.children.length === 0).map((node) => node.id));
+  const lessonParent = new Map(graph.nodes.map((node) => [node.id, node.parent]));
+  // The lesson states of the active leaves, and their containers: a dissolved compound state
+  // (deallocated, say) must not light the lesson state of its initial child.
+  const lessonActive = (machineActive: ReadonlySet<string>): Set<string> => {
+    const shown = new Set<string>();
+    for (const id of machineActive) {
+      if (!machineLeaves.has(id)) continue;
+      for (let at = lesson?.lessonOf[id] ?? null; at; at = lessonParent.get(at) ?? null) shown.add(at);
+    }
+    return shown;
+  };
+  let available: ((edge: ChartEdge) => boolean | undefined) | null = null;
+  let highlighted: ((edge: ChartEdge) => boolean) | null = null;
   const stats: ChartStats = { layouts: 0, updates: 0, flashes: 0 };
   let view: ChartView | undefined;
   let layout: ChartLayout | undefined;
@@ -119,7 +187,7 @@ export function mountChart(element: Element, options: MountChartOptions): ChartH
     if (destroyed || !view || event.actorRef !== actor) return;
     if (event.type === '@xstate.microstep') {
       const ids = event._transitions.map((transition) => edgeIdOf(transition as unknown as Parameters<typeof edgeIdOf>[0]));
-      stats.flashes += flashEdges(view, ids);
+      stats.flashes += flashEdges(view, toDrawnEdges(ids));
     } else if (event.type === '@xstate.snapshot') {
       handle.update(event.snapshot as unknown as MatchableSnapshot);
     }
@@ -135,7 +203,8 @@ export function mountChart(element: Element, options: MountChartOptions): ChartH
   let liveActor = actor as AnyActorRef;
   let ownsActor = !given;
 
-  const signature = graph.edges.map((edge) => edge.label).join('\n');
+  // The drawing's words size its boxes: a lesson in another language is another layout.
+  const signature = [viewKind, ...graph.edges.map((edge) => edge.label), ...(lesson ? graph.nodes.map((node) => `${node.label}|${node.note ?? ''}`) : [])].join('\n');
   let perMachine = layouts.get(machine);
   if (!perMachine) layouts.set(machine, (perMachine = new Map()));
   let computed = perMachine.get(signature);
@@ -145,7 +214,7 @@ export function mountChart(element: Element, options: MountChartOptions): ChartH
       computed = Promise.resolve(options.precomputed);
     } else {
       stats.layouts += 1;
-      computed = layoutGraph(graph, { ...options.layout, measure: canvasMeasure() });
+      computed = layoutGraph(graph, { ...(lesson ? { arrangement: 'board' as const } : {}), ...options.layout, measure: canvasMeasure() });
     }
     perMachine.set(signature, computed);
   }
@@ -156,13 +225,70 @@ export function mountChart(element: Element, options: MountChartOptions): ChartH
     layout = result;
     view = renderChart(element, graph, result);
     view.svg.setAttribute('data-layout-source', precomputedLayouts.has(result) ? 'precomputed' : 'computed');
+    view.svg.setAttribute('data-view', viewKind);
+    bindKeyboard(view, result);
     handle.update();
   });
 
   const readNow = options.now;
   const refreshTimers = (): void => {
-    if (view) showTimers(view, timers, readNow ? readNow() - Date.now() : clockOffsetMs);
+    if (!view) return;
+    const drawnTimers = lesson ? timers.flatMap((timer) => {
+      const stateId = drawnStateOf(timer.stateId);
+      return stateId ? [{ ...timer, stateId }] : [];
+    }) : timers;
+    showTimers(view, drawnTimers, readNow ? readNow() - Date.now() : clockOffsetMs);
   };
+
+  /** Whether an edge leaves a drawn state that is active now. */
+  const leavesActive = (edge: ChartEdge): boolean => active.has(edge.source);
+  const refreshMarks = (): void => {
+    if (!view) return;
+    for (const edge of graph.edges) {
+      const label = view.labels.get(edge.id);
+      const elements = view.edges.get(edge.id) ?? [];
+      const open = leavesActive(edge);
+      const mark = open && available ? available(edge) : undefined;
+      if (label) {
+        if (mark === undefined) label.removeAttribute('data-available');
+        else if (label.getAttribute('data-available') !== String(mark)) label.setAttribute('data-available', String(mark));
+      }
+      const lit = open && highlighted !== null && highlighted(edge);
+      for (const drawn of [label, ...elements]) {
+        if (!drawn) continue;
+        if (lit) drawn.setAttribute('data-highlight', 'true');
+        else if (drawn.hasAttribute('data-highlight')) drawn.removeAttribute('data-highlight');
+      }
+    }
+  };
+
+  function bindKeyboard(drawn: ChartView, layout: ChartLayout): void {
+    const leaves = new Set(graph.nodes.filter((node) => node.children.length === 0).map((node) => node.id));
+    rovingGroup(stateItems(drawn.states, layout, (id) => leaves.has(id)));
+    const activate = options.onEdgeActivate;
+    if (!activate) return;
+    const edgesById = new Map(graph.edges.map((edge) => [edge.id, edge]));
+    const buttons = [];
+    for (const route of layout.routes) {
+      if (!route.label) continue;
+      for (const id of route.edgeIds) {
+        const label = drawn.labels.get(id);
+        const edge = edgesById.get(id);
+        if (!label || !edge || edge.kind !== 'event' || options.edgeActivatable?.(edge) === false) continue;
+        label.setAttribute('role', 'button');
+        label.setAttribute('aria-label', `${edge.label} (${edge.eventType})`);
+        const fire = (): void => activate(edge, label);
+        label.addEventListener('click', fire);
+        label.addEventListener('keydown', (event) => {
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          fire();
+        });
+        buttons.push({ ...route.label, element: label as SVGElement });
+      }
+    }
+    rovingGroup(buttons);
+  }
 
   const handle: ChartHandle = {
     ready,
@@ -177,8 +303,23 @@ export function mountChart(element: Element, options: MountChartOptions): ChartH
     update(snapshot) {
       if (!view) return;
       const current = snapshot ?? (liveActor.getSnapshot() as MatchableSnapshot);
-      showActive(view, activeStateIds(graph, current));
+      const machineActive = activeStateIds(machineGraph, current);
+      active = lesson ? lessonActive(machineActive) : machineActive;
+      showActive(view, active);
+      refreshMarks();
       stats.updates += 1;
+    },
+    view: viewKind,
+    machineGraph,
+    lesson,
+    drawnStateOf,
+    markAvailable(next) {
+      available = next;
+      refreshMarks();
+    },
+    highlight(match) {
+      highlighted = match;
+      refreshMarks();
     },
     setTimers(next) {
       timers = next;

@@ -5,6 +5,7 @@
 import type { ChartBox, ChartEdge, ChartGraph, ChartLayout, ChartNode, ChartPoint } from './chart.types.js';
 import { CHART_CSS } from './chart-style.js';
 import { labelLines } from './edge-label.js';
+import { NOTE_JOINT } from './elk-graph.js';
 import { METRICS } from './metrics.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -19,6 +20,10 @@ export interface ChartView {
   edges: Map<string, SVGElement[]>;
   /** The countdown text of each timed state, by state id. */
   countdowns: Map<string, SVGTextElement>;
+  /** The note line of each state that has one, by state id. */
+  notes: Map<string, SVGTextContentElement>;
+  /** The label text of each labelled transition, by edge id (it carries `data-event`). */
+  labels: Map<string, SVGTextElement>;
 }
 
 let chartCount = 0;
@@ -60,7 +65,7 @@ export function renderChart(container: Element, graph: ChartGraph, layout: Chart
   defs.append(marker);
   svg.append(style, defs);
 
-  const view: ChartView = { svg, states: new Map(), edges: new Map(), countdowns: new Map() };
+  const view: ChartView = { svg, states: new Map(), edges: new Map(), countdowns: new Map(), notes: new Map(), labels: new Map() };
   const stateLayer = element('g', { class: 'xc-states' });
   const edgeLayer = element('g', { class: 'xc-edges' });
   const labelLayer = element('g', { class: 'xc-labels' });
@@ -73,7 +78,6 @@ export function renderChart(container: Element, graph: ChartGraph, layout: Chart
     const group = drawState(node, box, view);
     stateLayer.append(group);
     view.states.set(node.id, group);
-    if (node.type === 'parallel') stateLayer.append(...separators(node, layout));
   }
 
   const edgesById = new Map(graph.edges.map((edge) => [edge.id, edge]));
@@ -97,27 +101,38 @@ export function renderChart(container: Element, graph: ChartGraph, layout: Chart
       const label = element('g', { class: 'xc-label', 'data-edge-id': route.edgeId });
       const { x, y, width, height } = route.label;
       label.append(element('rect', { x: fmt(x), y: fmt(y), width: fmt(width), height: fmt(height) }));
-      const lines = members.flatMap((edge) => labelLines(edge).map((line) => ({ ...line, edgeId: edge.id })));
-      const rows = lines.filter((line, index) => index === 0 || !line.sameLine).length;
+      const drawn = members.filter((edge) => edge.label !== '');
+      const rows = drawn.flatMap((edge) => labelLines(edge)).filter((line, index) => index === 0 || !line.sameLine).length;
       const top = y + (height - rows * METRICS.labelLineHeight) / 2 + METRICS.labelLineHeight / 2;
-      const text = element('text', { x: fmt(x + width / 2), y: fmt(top) });
       let row = -1;
-      for (const line of lines) {
-        const continues = line.sameLine === true && row >= 0;
-        if (!continues) row += 1;
-        // A continued part flows after the previous one; only a new row sets its position.
-        const position: Record<string, string> = continues ? {} : { x: fmt(x + width / 2), y: fmt(top + row * METRICS.labelLineHeight) };
-        const span = element('tspan', {
-          ...position,
-          'data-edge-id': line.edgeId,
-          class: line.guard ? 'xc-line xc-guard' : 'xc-line xc-trigger',
+      // One text per transition: it names its event (`data-event`), so a page can make it a button.
+      for (const edge of drawn) {
+        const text = element('text', {
+          class: 'xc-op',
+          x: fmt(x + width / 2),
+          y: fmt(top + (row + 1) * METRICS.labelLineHeight),
+          'data-edge-id': edge.id,
+          'data-kind': edge.kind,
+          ...(edge.kind === 'event' ? { 'data-event': edge.eventType } : {}),
         });
-        span.textContent = line.text;
-        text.append(span);
-        // Each transition flashes its own lines, not the whole stacked label.
-        remember(line.edgeId, span);
+        for (const line of labelLines(edge)) {
+          const continues = line.sameLine === true && row >= 0;
+          if (!continues) row += 1;
+          // A continued part flows after the previous one; only a new row sets its position.
+          const position: Record<string, string> = continues ? {} : { x: fmt(x + width / 2), y: fmt(top + row * METRICS.labelLineHeight) };
+          const span = element('tspan', {
+            ...position,
+            'data-edge-id': edge.id,
+            class: line.guard ? 'xc-line xc-guard' : 'xc-line xc-trigger',
+          });
+          span.textContent = line.text;
+          text.append(span);
+          // Each transition flashes its own lines, not the whole stacked label.
+          remember(edge.id, span);
+        }
+        label.append(text);
+        view.labels.set(edge.id, text);
       }
-      label.append(text);
       labelLayer.append(label);
     }
   }
@@ -138,9 +153,11 @@ function drawState(node: ChartNode, box: ChartBox, view: ChartView): SVGGElement
     'data-state-id': node.id,
     'data-type': node.type,
     'data-active': 'false',
-    // Focusable so keyboard users can read descriptions; Tab moves on, nothing traps focus.
-    tabindex: '0',
-    'aria-label': node.description ? `${node.label}: ${node.description}` : node.label,
+    // Focusable so keyboard users can read descriptions; one state at a time is in the Tab order
+    // and arrow keys move between them (see keyboard.ts).
+    tabindex: '-1',
+    role: 'img',
+    'aria-label': [node.label, node.note, node.description].filter(Boolean).join(': '),
   });
   const title = element('title', {});
   title.textContent = node.description ? `${node.label} — ${node.description}` : node.label;
@@ -176,44 +193,32 @@ function drawState(node: ChartNode, box: ChartBox, view: ChartView): SVGGElement
     const name = element('text', { class: 'xc-name', x: fmt(box.x + box.width / 2), y: fmt(nameY) });
     name.textContent = node.label;
     group.append(name);
+    let below = nameY + METRICS.stateHeight / 2 - 3;
+    const roomUnder = METRICS.stateHeight + (node.timed ? METRICS.countdownHeight : 0) + METRICS.noteHeight;
+    if (node.note !== undefined && box.height + 0.5 < roomUnder) {
+      // A board layout keeps the note on the name's line.
+      const note = element('tspan', { class: 'xc-note' });
+      note.textContent = `${NOTE_JOINT}${node.note}`;
+      name.append(note);
+      view.notes.set(node.id, note);
+    } else if (node.note !== undefined) {
+      const note = element('text', { class: 'xc-note', x: fmt(box.x + box.width / 2), y: fmt(below - 1) });
+      note.textContent = node.note;
+      group.append(note);
+      view.notes.set(node.id, note);
+      below += METRICS.noteHeight;
+    }
     if (node.timed) {
       const countdown = element('text', {
         class: 'xc-countdown',
         x: fmt(box.x + box.width / 2),
-        y: fmt(nameY + METRICS.stateHeight / 2 - 3),
+        y: fmt(below),
       });
       group.append(countdown);
       view.countdowns.set(node.id, countdown);
     }
   }
   return group;
-}
-
-/** Dashed lines halfway between neighbouring regions of a parallel state. */
-function separators(node: ChartNode, layout: ChartLayout): SVGElement[] {
-  const parent = layout.nodes[node.id];
-  const regions = node.children
-    .map((id) => layout.nodes[id])
-    .filter((box): box is ChartBox => box !== undefined)
-    .sort((a, b) => a.x - b.x);
-  if (!parent) return [];
-  const lines: SVGElement[] = [];
-  for (let index = 1; index < regions.length; index += 1) {
-    const left = regions[index - 1];
-    const right = regions[index];
-    if (!left || !right) continue;
-    const x = (left.x + left.width + right.x) / 2;
-    lines.push(
-      element('line', {
-        class: 'xc-separator',
-        x1: fmt(x),
-        x2: fmt(x),
-        y1: fmt(parent.y + METRICS.headerHeight),
-        y2: fmt(parent.y + parent.height - 8),
-      }),
-    );
-  }
-  return lines;
 }
 
 /** An orthogonal polyline with softly rounded corners. */

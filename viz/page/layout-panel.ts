@@ -5,8 +5,14 @@
  */
 import { byId } from './page-dom.js';
 
+/** The layout controls the page drives. */
+export interface LayoutPanel {
+  /** Shows or folds the side column, as the "Panels" button does. */
+  setPanels(open: boolean): void;
+}
+
 /** Binds both toggles; `onResize` runs after the chart's frame changed size. */
-export function setupLayoutPanel(onResize: () => void): void {
+export function setupLayoutPanel(onResize: () => void): LayoutPanel {
   const present = byId<HTMLButtonElement>('present');
   const panels = byId<HTMLButtonElement>('panels-toggle');
   const side = byId('side');
@@ -30,11 +36,12 @@ export function setupLayoutPanel(onResize: () => void): void {
     if (event.key === 'Escape' && document.body.dataset.present === 'true' && !document.querySelector('dialog[open]')) setPresenting(false);
   });
 
-  panels.addEventListener('click', () => {
-    const open = panels.getAttribute('aria-expanded') !== 'true';
+  const setPanels = (open: boolean): void => {
     panels.setAttribute('aria-expanded', String(open));
     side.hidden = !open;
     document.body.dataset.panels = String(open);
     onResize();
-  });
+  };
+  panels.addEventListener('click', () => setPanels(panels.getAttribute('aria-expanded') !== 'true'));
+  return { setPanels };
 }

@@ -6,10 +6,12 @@
  */
 import { and, createMachine, not, or, setup, stateIn } from 'xstate';
 import type { VirtualClock, VmEvent, VmInput, VmSnapshot } from 'azure-vm-lifecycle';
-import { mountChart, type ChartHandle } from 'azure-vm-lifecycle/viz';
-import vmChartLayout from 'virtual:vm-chart-layout';
+import { mountChart, type ChartEdge, type ChartHandle, type ChartViewKind } from 'azure-vm-lifecycle/viz';
+import vmChartLayout, { lessonLayouts } from 'virtual:vm-chart-layout';
 import { createBillingPanel } from './billing-panel.js';
 import { setupChartPanel, type ChartPanel } from './chart-panel.js';
+import { lessonWords } from './chart-words.js';
+import { operationControls, type OperationControl } from './controls.js';
 import { createFaultsPanel } from './faults-panel.js';
 import { createHistoryPanel } from './history-panel.js';
 import { chooseLanguage, LANGUAGE_CODES, message, translator, type Language, type Message, type Translator } from './i18n/index.js';
@@ -76,8 +78,12 @@ declare global {
 const params = new URLSearchParams(location.search);
 const initialSpeed = SPEEDS.find((speed) => String(speed) === params.get('speed')) ?? 10;
 const thread = params.get('thread') === 'main' ? 'main' : 'auto';
-// `?layout=compute` ignores the build-time layout and lays out in the browser, as other machines do.
-const precomputed = params.get('layout') === 'compute' ? undefined : vmChartLayout;
+// `?layout=compute` ignores the build-time layouts and lays out in the browser, as other machines do.
+const computeLayout = params.get('layout') === 'compute';
+const VIEWS: readonly ChartViewKind[] = ['lesson', 'full'];
+const askedView = params.get('view');
+// The lesson is the page's default: the lifecycle as it is taught.
+let chartView: ChartViewKind = VIEWS.find((view) => view === askedView) ?? 'lesson';
 
 // ---- language --------------------------------------------------------------------------------
 
@@ -91,6 +97,7 @@ const showNotice = (shown: Message): void => {
   notice.show(t.text(shown));
 };
 if (chosen.unknown !== undefined) showNotice(message('link.langUnknown', { lang: chosen.unknown, langs: LANGUAGE_CODES.join(', ') }));
+if (askedView !== null && askedView !== chartView) showNotice(message('link.viewUnknown', { view: askedView, views: VIEWS.join(', ') }));
 
 // ---- the run ---------------------------------------------------------------------------------
 
@@ -123,11 +130,14 @@ const operations = createOperationsPanel({
   sendEvent,
   log: (line) => travel.note(line),
   t: words,
+  hover: (control) => chart?.highlight(control ? (edge) => controlOf(edge)?.key === control.key : null),
 });
 const billing = createBillingPanel({
   meters: () => travel.shown.meters,
   t: words,
   onTableChange() {
+    // The lesson marks each power state billed or not, per the table.
+    if (chartView === 'lesson') mountVmChart();
     render(travel.shown.snapshot());
     renderPanels();
   },
@@ -137,6 +147,26 @@ const renderFaults = createFaultsPanel(sendEvent);
 const renderTravel = createTravelPanel({ travel, t: words, continueHere: () => travel.continueHere() });
 let chart: ChartHandle | undefined;
 let chartPanel: ChartPanel | undefined;
+
+// The operation buttons of the shown snapshot, computed once per snapshot for the chart's labels.
+let controlsFor: { snapshot: VmSnapshot; controls: OperationControl[] } | undefined;
+function currentControls(): OperationControl[] {
+  const snapshot = travel.shown.snapshot();
+  if (controlsFor?.snapshot !== snapshot) controlsFor = { snapshot, controls: operationControls(snapshot, t) };
+  return controlsFor.controls;
+}
+
+/**
+ * The operation button an arrow of the chart stands for: the one sending the arrow's event,
+ * told apart by the transition's `meta.operation` where one event is two operations
+ * (deallocate and hibernate).
+ */
+function controlOf(edge: ChartEdge): OperationControl | undefined {
+  if (edge.kind !== 'event') return undefined;
+  const candidates = currentControls().filter((control) => control.event.type === edge.eventType);
+  const operation = edge.meta?.['operation'];
+  return candidates.find((control) => control.key === operation) ?? candidates.find((control) => !Object.keys(control.event).some((key) => key !== 'type'));
+}
 let timePanel: ReturnType<typeof setupTimePanel> | undefined;
 const scenarios = createScenarioPanel({
   travel,
@@ -153,6 +183,7 @@ setupLinkPanel({ travel, scenarios, t: words });
  */
 function render(snapshot: VmSnapshot): void {
   operations.render(snapshot);
+  chart?.markAvailable((edge) => controlOf(edge)?.allowed);
   renderInstanceView(snapshot);
   billing.render(snapshot);
   renderTravel();
@@ -208,7 +239,11 @@ travel.subscribe((change) => {
 });
 
 function setLanguage(language: Language): void {
+  const changed = t.language !== language;
   t = translator(language);
+  controlsFor = undefined;
+  // The lesson speaks the page's language.
+  if (changed && chart && chartView === 'lesson') mountVmChart();
   applyTexts(document, t);
   renderLanguages(language);
   billing.renderSwitch();
@@ -268,12 +303,51 @@ const pageApi: VmPage = {
   xstate: { createMachine, setup, and, or, not, stateIn },
 };
 
-chart = mountChart(byId('chart'), {
-  actor: travel.shown.vm.actor,
-  layout: { thread },
-  ...(precomputed ? { precomputed } : {}),
-  now: () => elapsed(),
+chartPanel = setupChartPanel({
+  t: words,
+  table: () => billing.table,
+  onView(view) {
+    if (view === chartView) return;
+    chartView = view;
+    // The address keeps the view, so "Copy link" and a reload show it too.
+    const url = new URL(location.href);
+    url.searchParams.set('view', view);
+    history.replaceState(history.state, '', url);
+    foldForLesson();
+    mountVmChart();
+    renderAll();
+  },
 });
+
+/** Mounts the chart of the shown VM in the chosen view, replacing the one drawn. */
+function mountVmChart(): ChartHandle {
+  chart?.destroy();
+  const lesson = chartView === 'lesson';
+  const precomputed = computeLayout ? undefined : lesson ? lessonLayouts[t.language] : vmChartLayout;
+  const mounted = mountChart(byId('chart'), {
+    actor: travel.shown.vm.actor,
+    layout: { thread },
+    ...(precomputed ? { precomputed } : {}),
+    now: () => elapsed(),
+    view: chartView,
+    lesson: lessonWords(t.language, billing.table),
+    edgeActivatable: (edge) => controlOf(edge) !== undefined,
+    onEdgeActivate(edge) {
+      const control = controlOf(edge);
+      // The same check and toast as the buttons: a refused arrow explains Azure's answer.
+      if (control) operations.send(control);
+    },
+  });
+  chart = mounted;
+  document.body.dataset.chartView = chartView;
+  chartPanel?.attach(mounted);
+  void mounted.ready.then(() => {
+    if (chart === mounted) render(travel.shown.snapshot());
+  });
+  return mounted;
+}
+
+chart = mountVmChart();
 pageApi.ready = chart.ready.then(
   () => {
     byId('boot').hidden = true;
@@ -290,7 +364,6 @@ pageApi.ready = chart.ready.then(
     box.setAttribute('role', 'alert');
   },
 );
-chartPanel = setupChartPanel(chart, words);
 timePanel = setupTimePanel({
   driver,
   startPaused,
@@ -301,6 +374,12 @@ timePanel = setupTimePanel({
 });
 pageApi.setSpeed = timePanel.setSpeed;
 setupNewVmPanel((input) => pageApi.createVm(input));
-setupLayoutPanel(() => chartPanel?.follow(true));
+const layoutPanel = setupLayoutPanel(() => chartPanel?.follow(true));
+// The lesson takes the page's width on screens too narrow for it beside the panels (the lesson
+// marks billing itself; "Panels" brings the column back).
+const foldForLesson = (): void => {
+  if (innerWidth < 1700) layoutPanel.setPanels(chartView !== 'lesson');
+};
+foldForLesson();
 setLanguage(chosen.language);
 window.vmPage = pageApi;

@@ -20,6 +20,8 @@ export interface OperationsHost {
   log(line: LogLine): void;
   /** The page's language now. */
   t(): Translator;
+  /** A button is hovered or focused (its control), or no longer (`null`): the chart lights its arrow. */
+  hover?(control: OperationControl | null): void;
 }
 
 /** The operations panel. */
@@ -63,11 +65,18 @@ export function createOperationsPanel(host: OperationsHost): OperationsPanel {
           button.type = 'button';
           button.dataset.operation = control.key;
           button.dataset.source = control.source;
+          // Read the controls at click time: the snapshot may have moved on since rendering.
+          const current = (): OperationControl | undefined => operationControls(host.snapshot(), host.t()).find((candidate) => candidate.key === control.key);
           button.addEventListener('click', () => {
-            // Read the controls at click time: the snapshot may have moved on since rendering.
-            const current = operationControls(host.snapshot(), host.t()).find((candidate) => candidate.key === control.key);
-            if (current) panel.send(current);
+            const now = current();
+            if (now) panel.send(now);
           });
+          const light = (): void => host.hover?.(current() ?? null);
+          const unlight = (): void => host.hover?.(null);
+          button.addEventListener('pointerenter', light);
+          button.addEventListener('focus', light);
+          button.addEventListener('pointerleave', unlight);
+          button.addEventListener('blur', unlight);
           container.append(button);
           buttons.set(control.key, button);
         }

@@ -97,3 +97,15 @@ export function placeholdersOf(text: string): string[] {
 
 /** The English table, the reference every other language follows. */
 export const REFERENCE_TABLE: StringTable = en;
+
+/**
+ * The words of a key built at run time (from a machine's state or event names), or `undefined`
+ * when the language's table has no such key, so the caller can show the name itself instead.
+ * @example
+ * lookup('nl', 'lesson.event.vm.start'); // 'Starten'
+ * lookup('nl', 'lesson.event.vm.generalize'); // undefined
+ */
+export function lookup(language: Language, key: string): string | undefined {
+  const table: Readonly<Record<string, string>> = LANGUAGES[language];
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
