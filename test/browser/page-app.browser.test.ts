@@ -167,7 +167,7 @@ describe('links and scenarios', () => {
     expect(await page.textContent('[data-testid="meter"]')).toBe('8 h 01 min 20 s billed of 8 h 02 min 10 s · $0.7701');
     // A link at a scenario's step names the step.
     await page.click('#copy-link');
-    await expect.poll(() => page.inputValue('[data-testid="link-output"]')).toMatch(/\?scenario=stop-vs-deallocate&step=4$/);
+    await expect.poll(() => page.inputValue('[data-testid="link-output"]')).toMatch(/[?&]scenario=stop-vs-deallocate&step=4$/);
     await page.click('#narration-back');
     expect(await page.textContent('#narration-step')).toBe('Step 3 of 4');
     await page.close();
@@ -255,7 +255,7 @@ describe('a page that stays put, for everyone', () => {
     await waitActive(page, 'vm.exists.power.running');
     const positions = () =>
       page.evaluate(() =>
-        ['#operations', '#chart-viewport', '.statusbar', '#side', '[data-testid="log"]', '[data-testid="instance-view"]'].map((selector) => {
+        ['#operations', '#chart-viewport', '#status-line', '#side', '[data-testid="log"]', '[data-testid="instance-view"]'].map((selector) => {
           const box = document.querySelector(selector)!.getBoundingClientRect();
           return { selector, top: box.top, left: box.left, width: box.width, height: box.height };
         }),

@@ -21,8 +21,24 @@ export interface VmPageHarness {
   scriptsOf(page: Page): string[];
 }
 
+/** Options of {@link useVmPage}. */
+export interface VmPageOptions {
+  /**
+   * The chart view every opened page asks for unless its query names one (`view=`): `full` by
+   * default, for tests of the whole machine; `null` opens the page's own default (the lesson).
+   */
+  view?: 'full' | 'lesson' | null;
+}
+
+/** Adds `view=` to a query that names none. */
+function withView(query: string, view: VmPageOptions['view']): string {
+  if (!view || /[?&]view=/.test(query)) return query;
+  return `${query}${query.includes('?') ? '&' : '?'}view=${view}`;
+}
+
 /** Registers the file's `beforeAll`/`afterAll` and returns the page opener. */
-export function useVmPage(): VmPageHarness {
+export function useVmPage(options: VmPageOptions = {}): VmPageHarness {
+  const view = options.view === undefined ? 'full' : options.view;
   let browser: Browser;
   let server: PageServer;
   const errors: string[] = [];
@@ -45,7 +61,7 @@ export function useVmPage(): VmPageHarness {
     async openFromDisk(query = '', viewport = { width: 1280, height: 800 }) {
       const opened = await browser.newPage({ viewport });
       opened.on('pageerror', (error) => errors.push(String(error)));
-      await opened.goto(`${pathToFileURL(join(TEST_PAGE_DIR, 'index.html')).href}${query}`);
+      await opened.goto(`${pathToFileURL(join(TEST_PAGE_DIR, 'index.html')).href}${withView(query, view)}`);
       return opened;
     },
     async open(query = '', viewport = { width: 1600, height: 1000 }) {
@@ -56,7 +72,7 @@ export function useVmPage(): VmPageHarness {
       opened.context().on('request', (request) => {
         if (request.url().endsWith('.js')) requested.push(new URL(request.url()).pathname);
       });
-      await opened.goto(`${server.url}index.html${query}`);
+      await opened.goto(`${server.url}index.html${withView(query, view)}`);
       await opened.waitForFunction(() => window.vmPage !== undefined);
       await opened.evaluate(() => window.vmPage?.ready);
       return opened;

@@ -32,6 +32,7 @@ export const CHART_CSS = `
 .xc-region > .xc-header { font-weight: 500; font-style: italic; fill: var(--xc-muted); }
 .xc-separator { stroke: var(--xc-border); stroke-dasharray: 6 4; stroke-width: 1.2; }
 .xc-countdown { font-size: ${METRICS.labelFont}px; text-anchor: middle; dominant-baseline: central; fill: var(--xc-active) !important; font-variant-numeric: tabular-nums; }
+.xc-countdown-under { font-weight: 600; paint-order: stroke; stroke: var(--xc-bg); stroke-width: 3px; }
 .xc-state:not(.xc-region)[data-active="true"] > .xc-box { stroke: var(--xc-active); stroke-width: 1.8; }
 .xc-atomic[data-active="true"] > .xc-box, .xc-final[data-active="true"] > .xc-box { stroke-width: 3; }
 .xc-state[data-active="true"] > .xc-name { font-weight: 700; }

@@ -148,4 +148,10 @@ export interface ChartTimer {
   dueAt: number;
   /** The caller's current time, same clock as `dueAt`; defaults to `Date.now()`. */
   now?: number;
+  /**
+   * The whole delay of the step in progress, in ms: the labels of the state's delayed
+   * transitions then show it (a delay that depends on the operation, say) instead of the one
+   * resolved when the chart was mounted.
+   */
+  delay?: number;
 }

@@ -66,6 +66,9 @@ const BOARD_OPTIONS: LayoutOptions = {
   'elk.layered.spacing.nodeNodeBetweenLayers': '14',
   'elk.layered.spacing.edgeNodeBetweenLayers': '8',
   'elk.layered.edgeLabels.centerLabelPlacementStrategy': 'MEDIAN_LAYER',
+  // One layout per container, not one per group of connected states packed side by side: a
+  // strip stays one column.
+  'elk.separateConnectedComponents': 'false',
 };
 
 /** The board's containers: states side by side in a row (`DOWN`: one layer) or stacked (`RIGHT`). */
@@ -97,8 +100,11 @@ export function toElkGraph(graph: ChartGraph, measure: MeasureText, arrangement:
   };
   const toElkNode = (node: ChartNode): ElkNode => {
     if (node.children.length === 0) {
-      // On the board a note follows the name on its line (a row saved per state); else it goes under it.
-      const inlineNote = board && node.note !== undefined;
+      // On the board a short note follows the name on its line (a row saved per state); else it goes under it.
+      const inlineNote =
+        board &&
+        node.note !== undefined &&
+        measure(node.label, METRICS.stateFont) + measure(`${NOTE_JOINT}${node.note}`, METRICS.labelFont) <= METRICS.inlineNoteMaxWidth;
       const nameWidth = measure(node.label, METRICS.stateFont) + (inlineNote ? measure(`${NOTE_JOINT}${node.note ?? ''}`, METRICS.labelFont) : 0);
       const width = Math.max(
         METRICS.minStateWidth,

@@ -14,6 +14,8 @@ export const METRICS = {
   countdownHeight: 14,
   /** Extra height of a state with a note line under its name (a billed mark). */
   noteHeight: 14,
+  /** On a board layout, the widest name and note that share one line; longer ones take two. */
+  inlineNoteMaxWidth: 180,
   /** Smallest width of an atomic state box. */
   minStateWidth: 88,
   /** Horizontal padding around a state's name. */

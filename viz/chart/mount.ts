@@ -9,6 +9,7 @@ import { layoutGraph, layoutStats, type LayoutGraphOptions, type LayoutStats } f
 import { layoutFitsGraph } from './layout-fit.js';
 import { activeStateIds, flashEdges, showActive, showTimers, type MatchableSnapshot } from './live.js';
 import { FONT_FAMILY, type MeasureText } from './metrics.js';
+import { formatDelay } from './countdown.js';
 import { renderChart, type ChartView } from './render.js';
 import { rovingGroup, stateItems } from './keyboard.js';
 import { toLessonGraph, type LessonGraph, type LessonGraphOptions } from './lesson.js';
@@ -240,10 +241,30 @@ export function mountChart(element: Element, options: MountChartOptions): ChartH
     showTimers(view, drawnTimers, readNow ? readNow() - Date.now() : clockOffsetMs);
   };
 
+  // The trigger text each delayed transition's label was drawn with, to restore it.
+  const drawnDelays = new Map<string, string>();
+  /** Labels delayed transitions with the delay of the step in progress, where a timer gives it. */
+  const showDelays = (): void => {
+    if (!view || lesson) return;
+    const delays = new Map(timers.flatMap((timer) => (timer.delay === undefined ? [] : [[timer.stateId, timer.delay] as const])));
+    for (const edge of graph.edges) {
+      if (edge.kind !== 'after') continue;
+      const trigger = view.labels.get(edge.id)?.querySelector('.xc-trigger');
+      if (!trigger) continue;
+      const drawnText = drawnDelays.get(edge.id) ?? trigger.textContent ?? '';
+      drawnDelays.set(edge.id, drawnText);
+      const delay = delays.get(edge.source);
+      const text = delay === undefined ? drawnText : `after ${formatDelay(delay)}${drawnText.endsWith(' ') ? ' ' : ''}`;
+      if (trigger.textContent !== text) trigger.textContent = text;
+    }
+  };
+
   /** Whether an edge leaves a drawn state that is active now. */
   const leavesActive = (edge: ChartEdge): boolean => active.has(edge.source);
   const refreshMarks = (): void => {
     if (!view) return;
+    const lit = new Set<Element>();
+    const all = new Set<Element>();
     for (const edge of graph.edges) {
       const label = view.labels.get(edge.id);
       const elements = view.edges.get(edge.id) ?? [];
@@ -253,12 +274,13 @@ export function mountChart(element: Element, options: MountChartOptions): ChartH
         if (mark === undefined) label.removeAttribute('data-available');
         else if (label.getAttribute('data-available') !== String(mark)) label.setAttribute('data-available', String(mark));
       }
-      const lit = open && highlighted !== null && highlighted(edge);
-      for (const drawn of [label, ...elements]) {
-        if (!drawn) continue;
-        if (lit) drawn.setAttribute('data-highlight', 'true');
-        else if (drawn.hasAttribute('data-highlight')) drawn.removeAttribute('data-highlight');
-      }
+      if (open && highlighted !== null && highlighted(edge)) for (const drawn of [label, ...elements]) if (drawn) lit.add(drawn);
+      for (const drawn of [label, ...elements]) if (drawn) all.add(drawn);
+    }
+    // An arrow drawing several transitions is lit when any of them is.
+    for (const drawn of all) {
+      if (lit.has(drawn)) drawn.setAttribute('data-highlight', 'true');
+      else if (drawn.hasAttribute('data-highlight')) drawn.removeAttribute('data-highlight');
     }
   };
 
@@ -323,6 +345,7 @@ export function mountChart(element: Element, options: MountChartOptions): ChartH
     },
     setTimers(next) {
       timers = next;
+      showDelays();
       const first = next[0];
       clockOffsetMs = first?.now === undefined ? 0 : first.now - Date.now();
       refreshTimers();

@@ -18,7 +18,7 @@ export interface ChartView {
   states: Map<string, SVGGElement>;
   /** The arrow group and label lines of each transition, by edge id. */
   edges: Map<string, SVGElement[]>;
-  /** The countdown text of each timed state, by state id. */
+  /** The countdown text of each leaf state, by state id (inside a timed state, under any other). */
   countdowns: Map<string, SVGTextElement>;
   /** The note line of each state that has one, by state id. */
   notes: Map<string, SVGTextContentElement>;
@@ -208,11 +208,12 @@ function drawState(node: ChartNode, box: ChartBox, view: ChartView): SVGGElement
       view.notes.set(node.id, note);
       below += METRICS.noteHeight;
     }
-    if (node.timed) {
+    {
+      // A timed state counts down inside its box; any other leaf under it (a Spot eviction's notice, say).
       const countdown = element('text', {
-        class: 'xc-countdown',
+        class: node.timed ? 'xc-countdown' : 'xc-countdown xc-countdown-under',
         x: fmt(box.x + box.width / 2),
-        y: fmt(below),
+        y: fmt(node.timed ? below : box.y + box.height + 8),
       });
       group.append(countdown);
       view.countdowns.set(node.id, countdown);

@@ -128,7 +128,13 @@ export function operationRows(snapshot: VmSnapshot): OperationRow[] {
  * `context.timers`).
  */
 export function chartTimers(snapshot: VmSnapshot, elapsedMs: number, machineId = 'vm'): ChartTimer[] {
-  return pendingSteps(snapshot, machineId).map((step) => ({ stateId: step.stateId, dueAt: step.dueAt, now: elapsedMs }));
+  // The eviction's notice is not a delay of the state it waits in: only a region's step labels its arrows.
+  return pendingSteps(snapshot, machineId).map((step) => ({
+    stateId: step.stateId,
+    dueAt: step.dueAt,
+    now: elapsedMs,
+    ...(step.region === 'eviction' ? {} : { delay: step.dueAt - step.startedAt }),
+  }));
 }
 
 /** Simulated wall time of an elapsed instant, ISO 8601 (start instant + elapsed). */
