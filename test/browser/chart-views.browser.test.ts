@@ -1,8 +1,15 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { vmMachine } from 'azure-vm-lifecycle';
 import { toChartGraph } from 'azure-vm-lifecycle/viz';
+import { TEST_PAGE_DIR } from './page-server.js';
 import { useVmPage } from './vm-page-harness.js';
+
+const OUT = join(TEST_PAGE_DIR, '..');
+const docs = (name: string) => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url));
 
 const harness = useVmPage({ view: null });
 const SCREEN = { width: 1280, height: 800 };
@@ -51,7 +58,8 @@ describe('the lesson view in Chromium', () => {
     const page = await open('?speed=instant&lang=nl');
     expect(await page.getAttribute('#chart svg', 'data-layout-source')).toBe('precomputed');
     const names = await measureNames(page);
-    expect(names.map((name) => name.name)).toEqual(expect.arrayContaining(['Starten · Niet gefactureerd', 'Toewijzing ongedaan gemaakt', 'Geslaagd']));
+    // A short mark follows the name on its line, a long one goes under it.
+    expect(names.map((name) => name.name.split(' · ')[0])).toEqual(expect.arrayContaining(['Wordt uitgevoerd', 'Toewijzing ongedaan gemaakt', 'Geslaagd']));
     expect(await page.textContent('#chart [data-state-id="vm.exists.power.deallocated"]')).toContain('Niet gefactureerd');
     for (const name of names) {
       expect(name.inside, name.name).toBe(true);
@@ -172,4 +180,31 @@ describe('the full view in Chromium', () => {
     expect(await page.$$eval('#chart [data-event="power.running"]', (labels) => labels.map((label) => label.getAttribute('role')))).not.toContain('button');
     await page.close();
   });
+});
+
+describe('screenshots of both views at 1280×800', () => {
+  // UPDATE_SCREENSHOT=1 refreshes the README's: docs/screenshot.png (lesson), docs/screenshot-full.png.
+  for (const [name, query, scheme, doc] of [
+    ['views-lesson-light', '?speed=instant', 'light', 'screenshot.png'],
+    ['views-lesson-dark', '?speed=instant', 'dark', undefined],
+    ['views-lesson-nl', '?speed=instant&lang=nl', 'light', undefined],
+    ['views-full-light', '?speed=instant&view=full', 'light', 'screenshot-full.png'],
+    ['views-full-dark', '?speed=instant&view=full&lang=nl', 'dark', undefined],
+  ] as const) {
+    it(`${name}.png`, async () => {
+      mkdirSync(OUT, { recursive: true });
+      const page = await open(query);
+      await page.emulateMedia({ colorScheme: scheme });
+      await waitActive(page, 'vm.exists.power.running');
+      await waitActive(page, 'vm.exists.provisioning.succeeded');
+      // A button hovered: its arrow lit, as a teacher would point at it.
+      await page.hover('button[data-operation="powerOff"]');
+      await page.waitForTimeout(400);
+      const file = join(OUT, `${name}.png`);
+      await page.screenshot({ path: file });
+      expect(await page.$$eval('#chart [data-highlight="true"]', (lit) => lit.length)).toBeGreaterThan(0);
+      if (doc && process.env.UPDATE_SCREENSHOT) copyFileSync(file, docs(doc));
+      await page.close();
+    });
+  }
 });

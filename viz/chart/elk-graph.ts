@@ -63,12 +63,15 @@ const BOARD_OPTIONS: LayoutOptions = {
   'elk.direction': 'RIGHT',
   'elk.hierarchyHandling': 'SEPARATE_CHILDREN',
   'elk.spacing.nodeNode': '14',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '14',
-  'elk.layered.spacing.edgeNodeBetweenLayers': '8',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '10',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '6',
   'elk.layered.edgeLabels.centerLabelPlacementStrategy': 'MEDIAN_LAYER',
   // One layout per container, not one per group of connected states packed side by side: a
   // strip stays one column.
   'elk.separateConnectedComponents': 'false',
+  // States in the order the machine lists them (a strip reads Creating … Failed). Each board
+  // container is laid out on its own, where elk 0.12 handles model order.
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
 };
 
 /** The board's containers: states side by side in a row (`DOWN`: one layer) or stacked (`RIGHT`). */

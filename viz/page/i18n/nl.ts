@@ -71,7 +71,7 @@ export const nl = {
   'lesson.state.vm.exists.power.unknown': 'Onbekend',
   'lesson.state.vm.exists.provisioning': 'Inrichtingsstatus',
   'lesson.state.vm.exists.provisioning.creating': 'Maken',
-  'lesson.state.vm.exists.provisioning.osProvisioning': 'Inrichting besturingssysteem',
+  'lesson.state.vm.exists.provisioning.osProvisioning': 'OS-inrichting',
   'lesson.state.vm.exists.provisioning.updating': 'Bijwerken',
   'lesson.state.vm.exists.provisioning.succeeded': 'Geslaagd',
   'lesson.state.vm.exists.provisioning.failed': 'Mislukt',
