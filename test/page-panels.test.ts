@@ -55,11 +55,35 @@ describe('the VM page panels', () => {
   it('count down each region\'s timer on its active state', () => {
     const { actor, clock } = vm();
     clock.advance(5_000);
-    expect(chartTimers(actor.getSnapshot(), 5_000)).toEqual([{ stateId: 'vm.exists.power.creating', dueAt: 20_000, now: 5_000 }]);
+    expect(chartTimers(actor.getSnapshot(), 5_000)).toEqual([{ stateId: 'vm.exists.power.creating', dueAt: 20_000, now: 5_000, delay: 20_000 }]);
     clock.advance(15_000 + 30_000);
     expect(chartTimers(actor.getSnapshot(), 50_000)).toEqual([
-      { stateId: 'vm.exists.provisioning.creating.osProvisioningInProgress', dueAt: 110_000, now: 50_000 },
+      { stateId: 'vm.exists.provisioning.creating.osProvisioningInProgress', dueAt: 110_000, now: 50_000, delay: 60_000 },
     ]);
+  });
+
+  it('give the delay of the step in progress, so the chart labels a hibernating deallocate as long as it takes', () => {
+    const { actor, clock } = vm({ hibernationEnabled: true });
+    clock.runUntilIdle();
+    actor.send({ type: 'vm.deallocate' });
+    const plain = chartTimers(actor.getSnapshot(), clock.now()).find((timer) => timer.stateId === 'vm.exists.power.deallocating');
+    clock.runUntilIdle();
+    actor.send({ type: 'vm.start' });
+    clock.runUntilIdle();
+    actor.send({ type: 'vm.deallocate', hibernate: true });
+    const hibernating = chartTimers(actor.getSnapshot(), clock.now()).find((timer) => timer.stateId === 'vm.exists.power.deallocating');
+    expect(plain?.delay).toBeGreaterThan(0);
+    expect(hibernating?.delay).toBeGreaterThan(plain?.delay ?? Infinity);
+    expect((hibernating?.dueAt ?? 0) - clock.now()).toBe(hibernating?.delay);
+  });
+
+  it('count a Spot eviction down on the running state without relabelling its arrows', () => {
+    const { actor, clock } = vm({ priority: 'Spot', evictionPolicy: 'Deallocate' });
+    clock.runUntilIdle();
+    actor.send({ type: 'vm.simulateEviction' });
+    const eviction = chartTimers(actor.getSnapshot(), clock.now());
+    expect(eviction).toEqual([expect.objectContaining({ stateId: 'vm.exists.power.running' })]);
+    expect(eviction[0]).not.toHaveProperty('delay');
   });
 
   it('list operations newest first with simulated ISO times and their status', () => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { vmMachine } from 'azure-vm-lifecycle';
-import { toChartGraph } from 'azure-vm-lifecycle/viz';
+import { formatDelay, toChartGraph } from 'azure-vm-lifecycle/viz';
 import { TEST_PAGE_DIR } from './page-server.js';
 import { useVmPage } from './vm-page-harness.js';
 
@@ -168,6 +168,28 @@ describe('the full view in Chromium', () => {
     await waitActive(page, 'vm.exists.power.deallocated.notHibernated');
     await page.waitForTimeout(100);
     await check();
+    await page.close();
+  });
+
+  it('labels the hibernation step with the delay in progress, the same as its countdown', async () => {
+    const page = await open('?view=full&paused');
+    await page.evaluate(() => {
+      window.vmPage?.createVm({ name: 'sleepy', hibernationEnabled: true });
+      window.vmPage?.clock.runUntilIdle();
+    });
+    await waitActive(page, 'vm.exists.power.running');
+    const trigger = () =>
+      page.$eval('#chart .xc-op[data-edge-id^="vm.exists.power.deallocating|xstate.after"] .xc-trigger', (span) => span.textContent?.trim());
+    const drawn = await trigger();
+    await page.click('button[data-operation="hibernate"]', { force: true });
+    await waitActive(page, 'vm.exists.power.deallocating');
+    const delay = await page.evaluate(() => {
+      const timer = window.vmPage?.actor.getSnapshot().context.timers.power;
+      return timer ? timer.dueAt - timer.startedAt : 0;
+    });
+    expect(delay).toBeGreaterThan(0);
+    await expect.poll(trigger).toBe(`after ${formatDelay(delay)}`);
+    expect(await trigger()).not.toBe(drawn);
     await page.close();
   });
 
