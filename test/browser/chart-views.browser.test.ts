@@ -146,6 +146,13 @@ describe('the full view in Chromium', () => {
     await page.close();
   });
 
+  it('says so when ?view= names a view it does not have, and shows the lesson', async () => {
+    const page = await open('?speed=instant&view=board');
+    expect(await page.textContent('[data-testid="notice"]')).toContain('There is no view "board"; the views are lesson, full.');
+    expect(await page.getAttribute('#chart svg', 'data-view')).toBe('lesson');
+    await page.close();
+  });
+
   it('follows both regions\' active states at a readable scale', async () => {
     const page = await open('?speed=instant&view=full');
     const check = async () => {

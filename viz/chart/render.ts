@@ -42,7 +42,9 @@ export function renderChart(container: Element, graph: ChartGraph, layout: Chart
     width: fmt(layout.width),
     height: fmt(layout.height),
     viewBox: `0 0 ${fmt(layout.width)} ${fmt(layout.height)}`,
-    role: 'img',
+    // A group, not an image: its states and labels are focusable and read one by one.
+    role: 'group',
+    'aria-roledescription': 'statechart',
     'aria-label': `Statechart of ${graph.machineId}`,
     'data-machine-id': graph.machineId,
     'data-layout-engine': layout.engine,
