@@ -491,7 +491,13 @@ const statechart = setup({
                     'Hibernated (deallocated): memory saved to the OS disk (PowerState/deallocated + HibernationState/Hibernated). Not billed. A deallocate discards the saved memory: the VM is then plainly deallocated.',
                   on: {
                     'vm.start': { guard: 'isIdle', target: '#vm.exists.power.starting', actions: accept('hibernated') },
-                    'vm.deallocate': { guard: 'canDeallocate', target: 'notHibernated', actions: acceptNoChange('hibernated', 'deallocated') },
+                    // Discarding the saved memory is the full view's detail; the lesson keeps hibernated beside deallocated.
+                    'vm.deallocate': {
+                      guard: 'canDeallocate',
+                      target: 'notHibernated',
+                      actions: acceptNoChange('hibernated', 'deallocated'),
+                      meta: { lesson: false },
+                    },
                   },
                 },
               },

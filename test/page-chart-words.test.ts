@@ -38,8 +38,8 @@ describe('the words of the lesson view', () => {
 
   it('shows the event type itself where a word is missing, so the gap is visible', () => {
     const words = lessonWords('en', 'seed-2018');
-    expect(words.eventName?.('vm.generalize', full.edges[0]!)).toBeUndefined();
-    const lesson = toLessonGraph({ ...full, edges: full.edges.map((edge) => (edge.eventType === 'vm.restart' ? { ...edge, eventType: 'vm.reimage', meta: {} } : edge)) }, words);
-    expect(lesson.graph.edges.map((edge) => edge.label)).toContain('vm.reimage');
+    expect(words.eventName?.('vm.teleport', full.edges[0]!)).toBeUndefined();
+    const lesson = toLessonGraph({ ...full, edges: full.edges.map((edge) => (edge.eventType === 'vm.restart' ? { ...edge, eventType: 'vm.teleport', meta: {} } : edge)) }, words);
+    expect(lesson.graph.edges.map((edge) => edge.label)).toContain('vm.teleport');
   });
 });

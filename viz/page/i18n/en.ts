@@ -84,6 +84,8 @@ export const en = {
   'lesson.event.vm.reapply': 'Reapply',
   'lesson.event.vm.update': 'Update',
   'lesson.event.vm.delete': 'Delete',
+  'lesson.event.vm.reimage': 'Reimage',
+  'lesson.event.vm.generalize': 'Generalize',
   'lesson.event.vm.simulateEviction': 'Simulate eviction',
   'lesson.event.guest.shutdown': 'Shut down in the guest',
   'lesson.event.platform.evict': 'Spot eviction',

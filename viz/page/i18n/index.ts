@@ -103,7 +103,7 @@ export const REFERENCE_TABLE: StringTable = en;
  * when the language's table has no such key, so the caller can show the name itself instead.
  * @example
  * lookup('nl', 'lesson.event.vm.start'); // 'Starten'
- * lookup('nl', 'lesson.event.vm.generalize'); // undefined
+ * lookup('nl', 'lesson.event.vm.teleport'); // undefined
  */
 export function lookup(language: Language, key: string): string | undefined {
   const table: Readonly<Record<string, string>> = LANGUAGES[language];

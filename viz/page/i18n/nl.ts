@@ -86,6 +86,8 @@ export const nl = {
   'lesson.event.vm.reapply': 'Opnieuw toepassen',
   'lesson.event.vm.update': 'Bijwerken',
   'lesson.event.vm.delete': 'Verwijderen',
+  'lesson.event.vm.reimage': 'Opnieuw installeren',
+  'lesson.event.vm.generalize': 'Generaliseren',
   'lesson.event.vm.simulateEviction': 'Verwijdering simuleren',
   'lesson.event.guest.shutdown': 'Afsluiten in de gast',
   'lesson.event.platform.evict': 'Spot-verwijdering',
