@@ -131,6 +131,7 @@ const operations = createOperationsPanel({
   log: (line) => travel.note(line),
   t: words,
   hover: (control) => chart?.highlight(control ? (edge) => controlOf(edge)?.key === control.key : null),
+  controls: (snapshot) => controlsOf(snapshot),
 });
 const billing = createBillingPanel({
   meters: () => travel.shown.meters,
@@ -149,12 +150,12 @@ let chart: ChartHandle | undefined;
 let chartPanel: ChartPanel | undefined;
 
 // The operation buttons of the shown snapshot, computed once per snapshot for the chart's labels.
-let controlsFor: { snapshot: VmSnapshot; controls: OperationControl[] } | undefined;
-function currentControls(): OperationControl[] {
-  const snapshot = travel.shown.snapshot();
-  if (controlsFor?.snapshot !== snapshot) controlsFor = { snapshot, controls: operationControls(snapshot, t) };
+let controlsFor: { snapshot: VmSnapshot; t: Translator; controls: OperationControl[] } | undefined;
+function controlsOf(snapshot: VmSnapshot): OperationControl[] {
+  if (controlsFor?.snapshot !== snapshot || controlsFor.t !== t) controlsFor = { snapshot, t, controls: operationControls(snapshot, t) };
   return controlsFor.controls;
 }
+const currentControls = (): OperationControl[] => controlsOf(travel.shown.snapshot());
 
 /**
  * The operation button an arrow of the chart stands for: the one sending the arrow's event,

@@ -22,6 +22,8 @@ export interface OperationsHost {
   t(): Translator;
   /** A button is hovered or focused (its control), or no longer (`null`): the chart lights its arrow. */
   hover?(control: OperationControl | null): void;
+  /** The controls of a snapshot, when the page keeps them (the chart's labels read them too). */
+  controls?(snapshot: VmSnapshot): OperationControl[];
 }
 
 /** The operations panel. */
@@ -58,7 +60,7 @@ export function createOperationsPanel(host: OperationsHost): OperationsPanel {
     },
     render(snapshot) {
       const t = host.t();
-      for (const control of operationControls(snapshot, t)) {
+      for (const control of host.controls?.(snapshot) ?? operationControls(snapshot, t)) {
         let button = buttons.get(control.key);
         if (!button) {
           button = document.createElement('button');
