@@ -22,7 +22,7 @@ import { operationRoutes } from './operation-routes.js';
 import { resolveOptions, type EmulatorOptions } from './options.js';
 import { RequestLog } from './request-log.js';
 import { Router, splitPath, type RouteMatch, type RouteRequest } from './router.js';
-import { findPageDirectory, pageServer } from './static-page.js';
+import { checkPageDirectory, findPageDirectory, pageServer } from './static-page.js';
 import { memoryStore, sqliteStore } from './store.js';
 import { loadOrCreateTls } from './tls.js';
 import { vmRoutes } from './vm-routes.js';
@@ -127,6 +127,7 @@ class ExchangeRequest implements RouteRequest {
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const resolved = resolveOptions(options);
   checkBind(resolved.host, resolved.token);
+  const pageDirectory = resolved.pageDir ? checkPageDirectory(resolved.pageDir) : findPageDirectory();
   const store = resolved.data ? sqliteStore(resolved.data) : memoryStore();
   const clockOffset = store.load().clockOffset;
   const clocks = createClockPolicy(resolved.clock, resolved.timeScale, clockOffset);
@@ -146,7 +147,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   const arm = new Router([...groupRoutes(context), ...vmRoutes(context), ...operationRoutes(context)]);
   const controls = new Router(controlRoutes(control, log));
   const checkToken = tokenChecker(resolved.token);
-  const servePage = pageServer(findPageDirectory());
+  const servePage = pageServer(pageDirectory);
 
   let tls: ReturnType<typeof loadOrCreateTls> | undefined;
   if (resolved.https) {

@@ -29,14 +29,17 @@ export interface EmulatorOptions {
    * test that your code honours it; none by default (the SDK then polls at `updateIntervalInMs`).
    */
   retryAfter?: number;
+  /** The folder of the built live page served at `/`; default the package's own `dist-page/`. */
+  pageDir?: string;
 }
 
 /** The options with every default filled in. */
-export interface ResolvedOptions extends Required<Omit<EmulatorOptions, 'data' | 'token' | 'caFile' | 'retryAfter'>> {
+export interface ResolvedOptions extends Required<Omit<EmulatorOptions, 'data' | 'token' | 'caFile' | 'retryAfter' | 'pageDir'>> {
   data: string | undefined;
   token: string | undefined;
   caFile: string | undefined;
   retryAfter: number | undefined;
+  pageDir: string | undefined;
 }
 
 /** Thrown for an invalid option; names the option. */
@@ -50,7 +53,7 @@ export class EmulatorOptionError extends Error {
   }
 }
 
-const KEYS = ['port', 'host', 'https', 'clock', 'timeScale', 'data', 'token', 'pageSize', 'caFile', 'retryAfter'] as const;
+const KEYS = ['port', 'host', 'https', 'clock', 'timeScale', 'data', 'token', 'pageSize', 'caFile', 'retryAfter', 'pageDir'] as const;
 
 /** Checks options and fills in defaults. */
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
@@ -73,6 +76,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     throw new EmulatorOptionError('token', 'expected a non-empty string.');
   }
   if (options.data !== undefined && (typeof options.data !== 'string' || options.data === '')) throw new EmulatorOptionError('data', 'expected a folder path.');
+  if (options.pageDir !== undefined && (typeof options.pageDir !== 'string' || options.pageDir === '')) throw new EmulatorOptionError('page-dir', 'expected a folder path.');
   const { retryAfter } = options;
   if (retryAfter !== undefined && (!Number.isInteger(retryAfter) || retryAfter < 0 || retryAfter > 600)) {
     throw new EmulatorOptionError('retry-after', `expected whole seconds from 0 to 600, got ${JSON.stringify(retryAfter)}.`);
@@ -88,6 +92,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     pageSize,
     caFile: options.caFile,
     retryAfter,
+    pageDir: options.pageDir,
   };
 }
 
@@ -95,7 +100,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
 export function parseServeArgs(args: readonly string[]): EmulatorOptions {
   const options: EmulatorOptions = {};
   const numbers: Record<string, 'port' | 'timeScale' | 'pageSize' | 'retryAfter'> = { port: 'port', 'time-scale': 'timeScale', 'page-size': 'pageSize', 'retry-after': 'retryAfter' };
-  const strings: Record<string, 'host' | 'data' | 'token' | 'caFile'> = { host: 'host', data: 'data', token: 'token', 'ca-file': 'caFile' };
+  const strings: Record<string, 'host' | 'data' | 'token' | 'caFile' | 'pageDir'> = { host: 'host', data: 'data', token: 'token', 'ca-file': 'caFile', 'page-dir': 'pageDir' };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
@@ -135,4 +140,5 @@ Options:
   --page-size N     items per list page before nextLink (default 100)
   --ca-file PATH    where --https writes its CA certificate
   --retry-after S   send Retry-After: S on operations and their polls (default: none)
+  --page-dir DIR    serve the live page built in DIR (default: the package's dist-page)
 `;

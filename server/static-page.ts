@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EmulatorOptionError } from './options.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,6 +25,17 @@ export function findPageDirectory(): string | undefined {
     if (existsSync(resolve(directory, 'emulator.html'))) return resolve(directory);
   }
   return undefined;
+}
+
+/**
+ * The folder asked for with `pageDir`, checked: it must hold a built `emulator.html`.
+ * @throws EmulatorOptionError naming `--page-dir` when it does not
+ */
+export function checkPageDirectory(directory: string): string {
+  if (!existsSync(resolve(directory, 'emulator.html'))) {
+    throw new EmulatorOptionError('page-dir', `no emulator.html in '${directory}'; build the page there with \`vite build --outDir ${directory}\` (npm run build:page builds it into dist-page/).`);
+  }
+  return resolve(directory);
 }
 
 /** Serves files of one folder; answers false when the path is not one of them. */

@@ -52,6 +52,8 @@ export class Watch {
       'Cache-Control': 'no-cache, no-transform',
       Connection: 'keep-alive',
     });
+    // Reconnect a second after the emulator went away (the browser's default is several).
+    response.write('retry: 1000\n\n');
     const watcher: Watcher = { response, vm };
     this.watchers.add(watcher);
     this.stopLogListening ??= this.log.listen((entry) => {

@@ -37,6 +37,21 @@ export function buildPage(): Promise<string> {
   return building;
 }
 
+/** Where the tests' build of both pages (the VM page and the emulator page) goes. */
+export const TEST_EMULATOR_PAGE_DIR = join(projectRoot, 'test', 'out', 'emulator-page');
+
+let buildingBoth: Promise<string> | undefined;
+
+/** Builds both pages, as `npm run build:page` does, into {@link TEST_EMULATOR_PAGE_DIR}, once per process. */
+export function buildEmulatorPage(): Promise<string> {
+  buildingBoth ??= build({
+    configFile: join(projectRoot, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: TEST_EMULATOR_PAGE_DIR, emptyOutDir: true },
+  }).then(() => TEST_EMULATOR_PAGE_DIR);
+  return buildingBoth;
+}
+
 /** A running static server. */
 export interface PageServer {
   /** The base URL, ending in `/`. */

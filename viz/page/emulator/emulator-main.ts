@@ -7,9 +7,13 @@ import { createActor } from 'xstate';
 import { VirtualClock, vmMachine } from 'azure-vm-lifecycle';
 import vmChartLayout from 'virtual:vm-chart-layout';
 import { mountChart, type ChartHandle } from 'azure-vm-lifecycle/viz';
+import { setupChartPanel } from '../chart-panel.js';
+import { chooseLanguage, translator, type Translator } from '../i18n/index.js';
+import { applyTexts } from '../i18n-dom.js';
+import { setupLanguagePanel } from '../language-panel.js';
+import { byId, setText } from '../page-dom.js';
 import { chartTimers } from '../vm-connect.js';
-import { byId } from '../page-dom.js';
-import { instanceViewText, requestLine, selectedVm, vmRows, type FeedRequest, type FeedSnapshot, type FeedVm } from './emulator-feed.js';
+import { instanceViewText, requestLine, selectedVm, vmRows, type FeedRequest, type FeedSnapshot, type FeedVm, type VmRow } from './emulator-feed.js';
 
 /** What tests reach for. */
 export interface EmulatorPage {
@@ -19,6 +23,8 @@ export interface EmulatorPage {
   readonly selected: string | undefined;
   /** How many snapshots of the selected VM were shown. */
   readonly updates: number;
+  /** How many times the feed (re)connected. */
+  readonly connections: number;
 }
 
 declare global {
@@ -28,6 +34,8 @@ declare global {
   }
 }
 
+type Connection = 'connecting' | 'connected' | 'disconnected';
+
 const params = new URLSearchParams(location.search);
 const token = params.get('token');
 let wanted = params.get('vm');
@@ -35,26 +43,46 @@ let vms: FeedVm[] = [];
 let selected: string | undefined;
 let feed: EventSource | undefined;
 let updates = 0;
+let connections = 0;
+let connection: Connection = 'connecting';
+
+const chosen = chooseLanguage(params.get('lang'), navigator.languages);
+let t: Translator = translator(chosen.language);
 
 // The chart follows snapshots from the server: its own actor never runs (a clock nobody moves).
 const idle = createActor(vmMachine, { clock: new VirtualClock(), input: {} }).start();
 const chart: ChartHandle = mountChart(byId('chart'), { actor: idle, precomputed: vmChartLayout });
+const chartPanel = setupChartPanel(chart, () => t);
 
 function connect(vm: string | undefined): void {
   feed?.close();
   const query = new URLSearchParams();
   if (vm) query.set('vm', vm);
   if (token) query.set('token', token);
-  feed = new EventSource(`./_emulator/events?${query.toString()}`);
+  const source = new EventSource(`./_emulator/events?${query.toString()}`);
+  feed = source;
   selected = vm;
-  setText(byId('selected-name'), vm ? vm.split('/').at(-1) ?? '' : '');
-  byId('requests').replaceChildren();
+  byId('chart-panel').dataset.empty = String(vm === undefined);
+  setText(byId('selected-name'), vm ? (vm.split('/').at(-1) ?? '') : '');
+  clearRequests();
   setText(byId('instance-view'), '');
-  feed.addEventListener('open', () => setText(byId('connection'), 'Connected: the page follows the emulator live.'));
-  feed.addEventListener('error', () => setText(byId('connection'), 'Disconnected from the emulator; retrying…'));
-  feed.addEventListener('vms', (message) => showVms(JSON.parse((message as MessageEvent<string>).data) as FeedVm[]));
-  feed.addEventListener('vm', (message) => showSnapshot((JSON.parse((message as MessageEvent<string>).data) as { snapshot: FeedSnapshot }).snapshot));
-  feed.addEventListener('request', (message) => showRequest(JSON.parse((message as MessageEvent<string>).data) as FeedRequest));
+  source.addEventListener('open', () => {
+    connections += 1;
+    // The server sends the VM's snapshot and its logged requests again on every (re)connection.
+    clearRequests();
+    showConnection('connected');
+  });
+  source.addEventListener('error', () => showConnection('disconnected'));
+  source.addEventListener('vms', (event) => showVms(JSON.parse((event as MessageEvent<string>).data) as FeedVm[]));
+  source.addEventListener('vm', (event) => showSnapshot((JSON.parse((event as MessageEvent<string>).data) as { snapshot: FeedSnapshot }).snapshot));
+  source.addEventListener('request', (event) => showRequest(JSON.parse((event as MessageEvent<string>).data) as FeedRequest));
+}
+
+function showConnection(state: Connection): void {
+  connection = state;
+  const element = byId('connection');
+  element.dataset.state = state;
+  setText(element, t(`emulator.${state}`));
 }
 
 function showVms(next: FeedVm[]): void {
@@ -62,61 +90,111 @@ function showVms(next: FeedVm[]): void {
   const rows = vmRows(vms);
   setText(byId('vm-count'), `(${rows.length})`);
   byId('vms-empty').hidden = rows.length > 0;
-  const body = byId('vm-rows');
-  body.replaceChildren(
-    ...rows.map((row) => {
-      const tr = document.createElement('tr');
-      tr.setAttribute('aria-selected', String(row.id === selected));
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'select';
-      button.textContent = row.id;
-      button.addEventListener('click', () => {
-        wanted = row.id;
-        connect(row.id);
-      });
-      const cell = document.createElement('td');
-      cell.append(button);
-      tr.append(cell, ...[row.power, row.provisioning, row.billed].map((text) => {
-        const td = document.createElement('td');
-        td.textContent = text;
-        return td;
-      }));
-      return tr;
+  byId('vm-rows').replaceChildren(...rows.map(rowOf));
+  const shown = selectedVm(vms, wanted);
+  if (shown?.id !== selected && (selected === undefined || !vms.some((vm) => vm.id === selected))) connect(shown?.id);
+}
+
+function rowOf(row: VmRow): HTMLTableRowElement {
+  const tr = document.createElement('tr');
+  tr.dataset.id = row.id;
+  tr.setAttribute('aria-selected', String(row.id === selected));
+  if (row.busy) tr.dataset.busy = 'true';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'select';
+  button.title = row.id;
+  // The id in full, muted, its VM's name standing out; it may wrap only after a slash.
+  const prefix = row.id.slice(0, row.id.length - row.name.length);
+  for (const part of prefix.split(/(?<=\/)/)) button.append(part, document.createElement('wbr'));
+  const name = document.createElement('strong');
+  name.textContent = row.id.slice(prefix.length);
+  button.append(name);
+  button.addEventListener('click', () => select(row.id));
+  const cells = [button, code(row.power, 'power'), code(row.provisioning, 'provisioning'), billedBadge(row), code(row.operation, 'operation')];
+  tr.append(
+    ...cells.map((content) => {
+      const td = document.createElement('td');
+      td.append(content);
+      return td;
     }),
   );
-  const shown = selectedVm(vms, wanted ?? null);
-  if (shown?.id !== selected && (selected === undefined || !vms.some((vm) => vm.id === selected))) connect(shown?.id);
+  return tr;
+}
+
+function code(text: string, kind: string): HTMLElement {
+  const element = document.createElement('code');
+  element.className = kind;
+  element.textContent = text;
+  return element;
+}
+
+function billedBadge(row: VmRow): HTMLElement {
+  const badge = document.createElement('span');
+  badge.className = 'badge';
+  badge.dataset.state = row.billed;
+  badge.textContent = t(row.billed === 'billed' ? 'billing.billed' : row.billed === 'not-billed' ? 'billing.notBilled' : 'billing.unknown');
+  return badge;
+}
+
+/** Shows another VM, and keeps it in the address so a reload shows it too. */
+function select(id: string): void {
+  wanted = id;
+  const url = new URL(location.href);
+  url.searchParams.set('vm', id);
+  history.replaceState(history.state, '', url);
+  connect(id);
+  for (const tr of byId('vm-rows').querySelectorAll('tr')) tr.setAttribute('aria-selected', String(tr.dataset.id === id));
 }
 
 function showSnapshot(fed: FeedSnapshot): void {
   const snapshot = vmMachine.resolveState({ value: fed.value as never, context: fed.context });
   chart.update(snapshot);
   chart.setTimers(chartTimers(fed as never, fed.context.now));
+  chartPanel.follow();
   setText(byId('instance-view'), instanceViewText(fed));
   updates += 1;
+}
+
+function clearRequests(): void {
+  byId('requests').replaceChildren();
+  byId('requests-empty').hidden = false;
 }
 
 function showRequest(request: FeedRequest): void {
   const line = requestLine(request);
   const item = document.createElement('li');
+  item.title = `${request.method} ${request.url} → ${line.status} (${request.ms.toFixed(1)} ms)`;
   const time = document.createElement('time');
   time.dateTime = request.time;
-  time.textContent = `${line.time} `;
+  time.textContent = line.time;
+  const method = document.createElement('span');
+  method.className = 'method';
+  method.textContent = line.method;
+  const target = document.createElement('span');
+  target.className = 'target';
+  target.textContent = line.target;
   const status = document.createElement('span');
   status.className = 'status-code';
   status.dataset.ok = String(line.ok);
-  status.textContent = ` → ${line.status}`;
-  item.append(time, line.text, status);
+  status.textContent = line.status;
+  item.append(time, method, target, status);
   const list = byId('requests');
   list.prepend(item);
+  byId('requests-empty').hidden = true;
   while (list.childElementCount > 300) list.lastElementChild?.remove();
 }
 
-function setText(element: HTMLElement, text: string): void {
-  if (element.textContent !== text) element.textContent = text;
+function setLanguage(language: typeof chosen.language): void {
+  t = translator(language);
+  applyTexts(document, t);
+  showConnection(connection);
+  showVms(vms);
+  renderLanguages(language);
 }
 
+const renderLanguages = setupLanguagePanel(chosen.language, setLanguage);
+setLanguage(chosen.language);
 connect(wanted ?? undefined);
 window.emulatorPage = {
   ready: chart.ready,
@@ -125,5 +203,8 @@ window.emulatorPage = {
   },
   get updates() {
     return updates;
+  },
+  get connections() {
+    return connections;
   },
 };
