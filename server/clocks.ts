@@ -25,25 +25,29 @@ export interface EmulatorClock extends VmClock {
   runUntilIdle(): number;
 }
 
-interface RealTimer {
-  id: number;
-  dueAt: number;
-  fn: (...args: unknown[]) => void;
-  handle: ReturnType<typeof setTimeout>;
-}
+/** The longest delay the platform's `setTimeout` keeps (a longer one would fire at once). */
+const MAX_PLATFORM_DELAY = 2_147_483_647;
 
 /**
- * Real time that can be moved forward: timers run on the platform's `setTimeout`, and `advance`
- * skips ahead, firing what falls due at once, in due order.
+ * Real time that can be moved forward. Pending timers are kept in order by the package's
+ * {@link VirtualClock} (a binary heap: O(log n) per timer however many VMs share the clock), and
+ * one platform timer is armed for the earliest of them; `advance` skips ahead, firing what falls
+ * due on the way at its own due time, in due order.
  */
 export class AdjustableClock implements EmulatorClock {
   private offset: number;
-  private nextId = 1;
-  private readonly timers = new Map<number, RealTimer>();
+  /** The pending timers, by due time in this clock's time; its reading trails this clock's. */
+  private timers: VirtualClock;
+  /** While `advance` fires timers, the time is theirs (each fires at its due time). */
+  private stepping = false;
+  /** How many timers have fired, for {@link AdjustableClock.runUntilIdle}'s count. */
+  private fired = 0;
+  private armed: { handle: ReturnType<typeof setTimeout>; dueAt: number } | undefined;
 
   /** @param offset - ms this clock is ahead of the wall clock (kept across restarts) */
   constructor(offset = 0) {
     this.offset = offset;
+    this.timers = new VirtualClock(Math.round(Date.now() + offset));
   }
 
   /** How far ahead of the wall clock this clock is, in ms. */
@@ -52,70 +56,78 @@ export class AdjustableClock implements EmulatorClock {
   }
 
   now(): number {
-    return Date.now() + this.offset;
+    return this.stepping ? this.timers.now() : Date.now() + this.offset;
   }
 
   setTimeout(fn: (...args: unknown[]) => void, ms: number): number {
-    const id = this.nextId++;
-    const delay = Math.max(0, ms);
-    const handle = setTimeout(() => this.fire(id), delay);
-    this.timers.set(id, { id, dueAt: this.now() + delay, fn, handle });
+    // Due at now + ms in this clock's time; the heap's reading may trail it.
+    const delay = Math.max(0, Number.isFinite(ms) ? ms : 0);
+    const run = (...args: unknown[]): void => {
+      this.fired++;
+      fn(...args);
+    };
+    const id = this.timers.setTimeout(run, Math.max(0, this.now() - this.timers.now()) + delay);
+    this.arm();
     return id;
   }
 
   clearTimeout(id: unknown): void {
-    const timer = this.timers.get(id as number);
-    if (!timer) return;
-    clearTimeout(timer.handle);
-    this.timers.delete(timer.id);
+    this.timers.clearTimeout(id);
+    // The armed platform timer may now be early; when it fires it finds nothing due and re-arms.
   }
 
   advance(ms: number): void {
-    const target = this.now() + ms;
-    // Step to each due time in turn, so that what a timer schedules can fall due on the way too.
-    for (;;) {
-      const due = this.earliest(target);
-      if (!due) break;
-      if (due.dueAt > this.now()) this.offset += due.dueAt - this.now();
-      this.fire(due.id);
+    const target = this.now() + Math.max(0, ms);
+    const outer = this.stepping;
+    this.stepping = true;
+    try {
+      this.timers.advanceTo(Math.max(this.timers.now(), target));
+    } finally {
+      this.stepping = outer;
     }
-    if (target > this.now()) this.offset += target - this.now();
+    if (!outer) this.offset = Math.max(this.offset, target - Date.now());
+    this.arm();
   }
 
   advanceToNext(): boolean {
-    const next = this.earliest(Number.POSITIVE_INFINITY);
-    if (!next) return false;
-    this.advance(Math.max(0, next.dueAt - this.now()));
+    const dueAt = this.timers.nextDueAt();
+    if (dueAt === null) return false;
+    this.advance(Math.max(0, dueAt - this.now()));
     return true;
   }
 
   runUntilIdle(limit = 10_000): number {
-    let fired = 0;
-    while (fired < limit && this.advanceToNext()) fired++;
-    return fired;
+    const before = this.fired;
+    while (this.fired - before < limit && this.advanceToNext()) {
+      // each step fires every timer due at its instant
+    }
+    return this.fired - before;
   }
 
   /** Cancels every pending timer. */
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer.handle);
-    this.timers.clear();
+    if (this.armed) clearTimeout(this.armed.handle);
+    this.armed = undefined;
+    this.timers = new VirtualClock(this.timers.now());
   }
 
-  private earliest(limit: number): RealTimer | undefined {
-    let found: RealTimer | undefined;
-    for (const timer of this.timers.values()) {
-      if (timer.dueAt > limit) continue;
-      if (!found || timer.dueAt < found.dueAt || (timer.dueAt === found.dueAt && timer.id < found.id)) found = timer;
-    }
-    return found;
+  /** Keeps one platform timer armed for the earliest pending timer. */
+  private arm(): void {
+    const dueAt = this.timers.nextDueAt();
+    if (this.armed && this.armed.dueAt === dueAt) return;
+    if (this.armed) clearTimeout(this.armed.handle);
+    this.armed = undefined;
+    if (dueAt === null) return;
+    const handle = setTimeout(() => this.fireDue(), Math.min(MAX_PLATFORM_DELAY, Math.max(0, dueAt - this.now())));
+    this.armed = { handle, dueAt };
   }
 
-  private fire(id: number): void {
-    const timer = this.timers.get(id);
-    if (!timer) return;
-    clearTimeout(timer.handle);
-    this.timers.delete(id);
-    timer.fn();
+  /** The platform timer fired: fire every timer due by now, in due order, at the real time. */
+  private fireDue(): void {
+    this.armed = undefined;
+    const now = this.now();
+    if (now >= this.timers.now()) this.timers.advanceTo(now);
+    this.arm();
   }
 }
 

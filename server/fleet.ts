@@ -284,7 +284,7 @@ export class Fleet {
 
   /** Stores a VM as it is now (its clock may have moved without a change of state). */
   persist(record: VmRecord): void {
-    if (this.vms.get(record.key) === record) this.store.putVm(this.toRow(record));
+    if (this.store.durable && this.vms.get(record.key) === record) this.store.putVm(this.toRow(record));
   }
 
   /** The published id of an operation: unique across the emulator's VMs. */
@@ -345,7 +345,8 @@ export class Fleet {
       this.remove(record);
       return;
     }
-    this.store.putVm(this.toRow(record));
+    // In memory the actor is the only copy: no row to build.
+    if (this.store.durable) this.store.putVm(this.toRow(record));
     for (const listener of this.listeners) listener.changed?.(record);
   }
 

@@ -2,6 +2,7 @@
  * The emulator's options, the same names for `serve --flag` and `createEmulator({ … })`, checked
  * with a message that says which option was wrong and what it accepts.
  */
+import { DEFAULT_DURATIONS, describeValue } from '../machines/index.js';
 import { CLOCK_MODES, type ClockMode } from './clocks.js';
 
 /** Options of `createEmulator` and `serve`. */
@@ -53,6 +54,9 @@ export class EmulatorOptionError extends Error {
   }
 }
 
+/** The longest delay a platform timer keeps (setTimeout fires longer ones at once): no step may be longer. */
+const MAX_STEP_MS = 2_147_483_647;
+
 const KEYS = ['port', 'host', 'https', 'clock', 'timeScale', 'data', 'token', 'pageSize', 'caFile', 'retryAfter', 'pageDir'] as const;
 
 /** Checks options and fills in defaults. */
@@ -61,17 +65,25 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     if (!(KEYS as readonly string[]).includes(key)) throw new EmulatorOptionError(key, `no such option; the options are ${KEYS.join(', ')}.`);
   }
   const port = options.port ?? 4280;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EmulatorOptionError('port', `expected a whole number from 0 to 65535, got ${JSON.stringify(port)}.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EmulatorOptionError('port', `expected a whole number from 0 to 65535, got ${describeValue(port)}.`);
   const host = options.host ?? '127.0.0.1';
   if (typeof host !== 'string' || host === '') throw new EmulatorOptionError('host', 'expected a host name or address.');
   const clock = options.clock ?? 'real';
-  if (!CLOCK_MODES.includes(clock)) throw new EmulatorOptionError('clock', `expected one of ${CLOCK_MODES.join(', ')}, got ${JSON.stringify(clock)}.`);
+  if (!CLOCK_MODES.includes(clock)) throw new EmulatorOptionError('clock', `expected one of ${CLOCK_MODES.join(', ')}, got ${describeValue(clock)}.`);
   const timeScale = options.timeScale ?? 0.01;
   if (typeof timeScale !== 'number' || !Number.isFinite(timeScale) || timeScale <= 0) {
-    throw new EmulatorOptionError('time-scale', `expected a positive number (1 = Azure's real durations), got ${JSON.stringify(timeScale)}.`);
+    throw new EmulatorOptionError('time-scale', `expected a positive number (1 = Azure's real durations), got ${describeValue(timeScale)}.`);
+  }
+  const [longest, longestMs] = Object.entries(DEFAULT_DURATIONS).reduce((a, b) => (b[1] > a[1] ? b : a));
+  const maxTimeScale = MAX_STEP_MS / longestMs;
+  if (timeScale > maxTimeScale) {
+    throw new EmulatorOptionError(
+      'time-scale',
+      `expected at most ${Math.floor(maxTimeScale * 1000) / 1000} (the longest step, ${longest}, ${longestMs} ms in Azure, must stay within a timer's ${MAX_STEP_MS} ms), got ${describeValue(timeScale)}.`,
+    );
   }
   const pageSize = options.pageSize ?? 100;
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new EmulatorOptionError('page-size', `expected a whole number of at least 1, got ${JSON.stringify(pageSize)}.`);
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new EmulatorOptionError('page-size', `expected a whole number of at least 1, got ${describeValue(pageSize)}.`);
   if (options.token !== undefined && (typeof options.token !== 'string' || options.token.length < 1)) {
     throw new EmulatorOptionError('token', 'expected a non-empty string.');
   }
@@ -79,7 +91,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   if (options.pageDir !== undefined && (typeof options.pageDir !== 'string' || options.pageDir === '')) throw new EmulatorOptionError('page-dir', 'expected a folder path.');
   const { retryAfter } = options;
   if (retryAfter !== undefined && (!Number.isInteger(retryAfter) || retryAfter < 0 || retryAfter > 600)) {
-    throw new EmulatorOptionError('retry-after', `expected whole seconds from 0 to 600, got ${JSON.stringify(retryAfter)}.`);
+    throw new EmulatorOptionError('retry-after', `expected whole seconds from 0 to 600, got ${describeValue(retryAfter)}.`);
   }
   return {
     port,

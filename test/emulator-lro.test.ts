@@ -155,7 +155,7 @@ describe('--retry-after', () => {
   });
 
   it('refuses what is not whole seconds from 0 to 600, naming the option', async () => {
-    await expect(createEmulator({ port: 0, retryAfter: -1 })).rejects.toThrow('Invalid option --retry-after: expected whole seconds from 0 to 600, got -1.');
+    await expect(createEmulator({ port: 0, retryAfter: -1 })).rejects.toThrow('Invalid option --retry-after: expected whole seconds from 0 to 600, got number -1.');
     await expect(createEmulator({ port: 0, retryAfter: 1.5 })).rejects.toThrow(/--retry-after/);
   });
 });
