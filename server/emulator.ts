@@ -184,16 +184,20 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   };
 
   const fail = (exchange: Exchange, error: unknown): void => {
-    if (error instanceof ArmError) {
-      finish(exchange, errorAnswer(error));
-      return;
-    }
-    console.error(error);
+    if (!(error instanceof ArmError)) console.error(error);
     if (exchange.response.headersSent) {
       exchange.response.end();
       return;
     }
-    finish(exchange, errorAnswer(new ArmError(500, 'InternalServerError', `The emulator failed to answer: ${(error as Error).message}`)));
+    const armError = error instanceof ArmError ? error : new ArmError(500, 'InternalServerError', `The emulator failed to answer: ${(error as Error).message}`);
+    try {
+      finish(exchange, errorAnswer(armError));
+    } catch (again) {
+      // Even the error could not be written: end the exchange rather than the process.
+      console.error(again);
+      if (!exchange.response.headersSent) exchange.response.writeHead(500);
+      exchange.response.end();
+    }
   };
 
   /** Answers with the route's answer, now when it has one, or once its promise settles. */
@@ -201,8 +205,12 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     if (answer instanceof Promise) {
       answer.then(
         (settled) => {
-          after?.(settled);
-          finish(exchange, settled);
+          try {
+            after?.(settled);
+            finish(exchange, settled);
+          } catch (error) {
+            fail(exchange, error);
+          }
         },
         (error: unknown) => fail(exchange, error),
       );
