@@ -57,9 +57,15 @@ export class Controller {
     if (typeof resourceId !== 'string') throw invalidParameter('Expected the VM\'s ARM resource id as a string, e.g. "/subscriptions/…/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm".', 'resourceId');
     const match = VM_ID.exec(resourceId);
     if (!match) throw invalidParameter(`'${resourceId}' is not a VM resource id (/subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.Compute/virtualMachines/{name}).`, 'resourceId');
-    const record = this.fleet.vm(match[1]!, match[2]!, match[3]!);
+    const record = this.findVm(resourceId);
     if (!record) throw new ArmError(404, 'ResourceNotFound', `No VM '${resourceId}' exists in the emulator.`, 'resourceId');
     return record;
+  }
+
+  /** The VM of a resource id, if there is one (no error for a malformed id or a missing VM). */
+  findVm(resourceId: string): VmRecord | undefined {
+    const match = VM_ID.exec(resourceId);
+    return match ? this.fleet.vm(match[1]!, match[2]!, match[3]!) : undefined;
   }
 
   /** Health. */

@@ -176,12 +176,24 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   }
 
   const nextRequestId = requestIds();
-  const finish = (exchange: Exchange, answer: Answer): void => {
+  const write = (exchange: Exchange, answer: Answer): void => {
     writeAnswer(exchange.response, answer, nextRequestId(), exchange.method === 'HEAD');
     if (!exchange.logged) return;
     const code = answer.status >= 400 ? (answer.body as { error?: { code?: string } } | undefined)?.error?.code : undefined;
     log.add(exchange.method, exchange.pathname + exchange.search, answer.status, performance.now() - exchange.started, code, exchange.vmKey);
   };
+
+  // What a request changed is stored before the client hears of it.
+  const finish = (exchange: Exchange, answer: Answer): void =>
+    fleet.whenWritten((failure) => {
+      try {
+        write(exchange, failure === undefined ? answer : errorAnswer(new ArmError(500, 'InternalServerError', `The emulator could not store the change: ${(failure as Error).message}`)));
+      } catch (error) {
+        console.error(error);
+        if (!exchange.response.headersSent) exchange.response.writeHead(500);
+        exchange.response.end();
+      }
+    });
 
   const fail = (exchange: Exchange, error: unknown): void => {
     if (!(error instanceof ArmError)) console.error(error);
@@ -265,8 +277,9 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
         const query = new URLSearchParams(search);
         checkToken(request.headers.authorization, isFeed || method === 'GET' ? query.get('token') : null);
         if (isFeed && method === 'GET') {
+          // A VM that is gone (or never was) is no error for the page: it gets the list and picks another.
           const id = query.get('vm');
-          const record = id ? control.vmById(id) : undefined;
+          const record = id ? control.findVm(id) : undefined;
           watch.open(response, record, record ? log.of(record.key) : []);
           return;
         }

@@ -70,6 +70,11 @@ export class Fleet {
   private readonly finished = new Map<string, AsyncOperationStatus>();
   private readonly listeners = new Set<FleetListener>();
   private closing = false;
+  /** VMs changed since they were last written to a durable store. */
+  private readonly unwritten = new Set<VmRecord>();
+  /** Answers waiting for the next write. */
+  private readonly waiting: ((failure?: unknown) => void)[] = [];
+  private flushScheduled = false;
 
   constructor(
     private readonly store: Store,
@@ -270,6 +275,7 @@ export class Fleet {
 
   /** Stops every actor (the store keeps their last state). */
   close(): void {
+    this.flushWrites();
     this.closing = true;
     for (const record of this.vms.values()) record.actor.stop();
     this.clocks.dispose();
@@ -280,6 +286,47 @@ export class Fleet {
   retag(record: VmRecord, tags: Record<string, string>): void {
     record.updatedTags = { ...tags };
     this.persist(record);
+  }
+
+  /**
+   * Writes every VM changed since the last write, in one transaction, then runs what waited for
+   * it. Changes are written at the end of the event loop's turn, so the changes of every request
+   * answered in that turn (and of the timers that fired in it) are committed together.
+   */
+  flushWrites(): void {
+    this.flushScheduled = false;
+    let failure: unknown;
+    if (this.unwritten.size > 0) {
+      const rows: VmRow[] = [];
+      for (const record of this.unwritten) if (this.vms.get(record.key) === record) rows.push(this.toRow(record));
+      this.unwritten.clear();
+      try {
+        this.store.putVms(rows);
+      } catch (error) {
+        failure = error;
+      }
+    }
+    for (const callback of this.waiting.splice(0)) callback(failure);
+  }
+
+  /**
+   * Runs `callback` once every change made so far is stored (at once when none waits), with the
+   * error when storing failed: the emulator answers a request there, so that a client never hears
+   * of a change the store does not have.
+   */
+  whenWritten(callback: (failure?: unknown) => void): void {
+    if (this.unwritten.size === 0 && this.waiting.length === 0) {
+      callback();
+      return;
+    }
+    this.waiting.push(callback);
+  }
+
+  private markUnwritten(record: VmRecord): void {
+    this.unwritten.add(record);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flushWrites());
   }
 
   /** Stores a VM as it is now (its clock may have moved without a change of state). */
@@ -345,8 +392,9 @@ export class Fleet {
       this.remove(record);
       return;
     }
-    // In memory the actor is the only copy: no row to build.
-    if (this.store.durable) this.store.putVm(this.toRow(record));
+    // In memory the actor is the only copy: no row to build. Stored, a VM's changes within one
+    // request (an instant operation runs through every step) are written once, before the answer.
+    if (this.store.durable) this.markUnwritten(record);
     for (const listener of this.listeners) listener.changed?.(record);
   }
 

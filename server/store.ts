@@ -56,6 +56,8 @@ export interface Store {
   deleteGroup(key: string): void;
   /** Writes a VM. */
   putVm(row: VmRow): void;
+  /** Keeps several VMs in one transaction. */
+  putVms(rows: readonly VmRow[]): void;
   /** Removes a VM. */
   deleteVm(key: string): void;
   /** Keeps the shared clock's offset. */
@@ -76,6 +78,7 @@ export function memoryStore(): Store {
     putGroup: () => {},
     deleteGroup: () => {},
     putVm: () => {},
+    putVms: () => {},
     deleteVm: () => {},
     putClockOffset: () => {},
     putAliveAt: () => {},
@@ -135,6 +138,9 @@ export function sqliteStore(directory: string): Store {
     putGroup: (row) => void putGroup.run(row.key, JSON.stringify(row)),
     deleteGroup: (key) => void deleteGroup.run(key),
     putVm: (row) => void putVm.run(row.key, JSON.stringify(row)),
+    putVms: db.transaction((rows: readonly VmRow[]) => {
+      for (const row of rows) putVm.run(row.key, JSON.stringify(row));
+    }),
     deleteVm: (key) => void deleteVm.run(key),
     putClockOffset: (offset) => void putMeta.run('clockOffset', String(offset)),
     putAliveAt: (reading) => void putMeta.run('aliveAt', String(reading)),

@@ -151,6 +151,14 @@ describe('the emulator page, opened at the URL serve prints', () => {
     expect(await page.textContent('[data-testid="selected-name"]')).toBe('web-1');
   });
 
+  it('opened for a VM that is not there, shows the first one instead', async () => {
+    const other = await openPage(`?vm=${encodeURIComponent(vmId('never-made'))}`);
+    await other.waitForFunction(() => window.emulatorPage?.selected?.endsWith('/web-1') === true);
+    expect(await connectionOf(other)).toBe('connected');
+    expect(await other.textContent('[data-testid="selected-name"]')).toBe('web-1');
+    await other.close();
+  });
+
   it('says when the emulator has gone, and follows it again once it is back on the same port', async () => {
     const port = emulator.port;
     const connections = await page.evaluate(() => window.emulatorPage?.connections ?? 0);

@@ -43,6 +43,8 @@ let vms: FeedVm[] = [];
 let selected: string | undefined;
 let feed: EventSource | undefined;
 let updates = 0;
+/** Whether the feed said the watched VM was deleted. */
+let watchedRemoved = false;
 let connections = 0;
 let connection: Connection = 'connecting';
 
@@ -62,6 +64,7 @@ function connect(vm: string | undefined): void {
   const source = new EventSource(`./_emulator/events?${query.toString()}`);
   feed = source;
   selected = vm;
+  watchedRemoved = false;
   byId('chart-panel').dataset.empty = String(vm === undefined);
   setText(byId('selected-name'), vm ? (vm.split('/').at(-1) ?? '') : '');
   clearRequests();
@@ -75,6 +78,8 @@ function connect(vm: string | undefined): void {
   source.addEventListener('error', () => showConnection('disconnected'));
   source.addEventListener('vms', (event) => showVms(JSON.parse((event as MessageEvent<string>).data) as FeedVm[]));
   source.addEventListener('vm', (event) => showSnapshot((JSON.parse((event as MessageEvent<string>).data) as { snapshot: FeedSnapshot }).snapshot));
+  // Deleted: a VM of the same id created later is another VM, watched anew.
+  source.addEventListener('removed', () => (watchedRemoved = true));
   source.addEventListener('request', (event) => showRequest(JSON.parse((event as MessageEvent<string>).data) as FeedRequest));
 }
 
@@ -91,8 +96,10 @@ function showVms(next: FeedVm[]): void {
   setText(byId('vm-count'), `(${rows.length})`);
   byId('vms-empty').hidden = rows.length > 0;
   byId('vm-rows').replaceChildren(...rows.map(rowOf));
+  if (selected !== undefined && !watchedRemoved && vms.some((vm) => vm.id === selected)) return;
+  // The VM shown is gone (or was never there): show the one asked for, else the first, else none.
   const shown = selectedVm(vms, wanted);
-  if (shown?.id !== selected && (selected === undefined || !vms.some((vm) => vm.id === selected))) connect(shown?.id);
+  if (shown?.id !== selected || watchedRemoved) connect(shown?.id);
 }
 
 function rowOf(row: VmRow): HTMLTableRowElement {
