@@ -81,6 +81,8 @@ describe('the emulator page, opened at the URL serve prints', () => {
     expect(await page.textContent('[data-testid="connection"]')).toBe('Live: following the emulator');
     expect(await page.isVisible('#vms-empty')).toBe(true);
     expect(await page.isVisible('.no-vm')).toBe(true);
+    expect(await page.isVisible('#requests-empty')).toBe(false);
+    expect(await page.$eval('main', (main) => getComputedStyle(main).opacity)).toBe('1');
     expect(await table(page)).toEqual([]);
   });
 
@@ -165,6 +167,8 @@ describe('the emulator page, opened at the URL serve prints', () => {
     await emulator.close();
     await page.waitForFunction(() => document.querySelector('[data-testid="connection"]')?.getAttribute('data-state') === 'disconnected');
     expect(await page.textContent('[data-testid="connection"]')).toMatch(/^Disconnected from the emulator/);
+    // What is shown is the emulator as it last was: dimmed.
+    expect(await page.$eval('main', (main) => getComputedStyle(main).opacity)).toBe('0.55');
     emulator = await start(port);
     clients = clientsFor(emulator);
     await page.waitForFunction((before) => window.emulatorPage?.connections === before + 1, connections, { timeout: 15_000 });

@@ -87,6 +87,8 @@ function showConnection(state: Connection): void {
   connection = state;
   const element = byId('connection');
   element.dataset.state = state;
+  // What the page shows is the emulator as it last was: dimmed while it is away.
+  document.body.dataset.connection = state;
   setText(element, t(`emulator.${state}`));
 }
 
@@ -165,7 +167,7 @@ function showSnapshot(fed: FeedSnapshot): void {
 
 function clearRequests(): void {
   byId('requests').replaceChildren();
-  byId('requests-empty').hidden = false;
+  byId('requests-empty').hidden = selected === undefined;
 }
 
 function showRequest(request: FeedRequest): void {
