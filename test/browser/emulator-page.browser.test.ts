@@ -207,4 +207,11 @@ describe('the emulator page, opened at the URL serve prints', () => {
     ]);
     expect(pageErrors).toEqual([]);
   });
+
+  it('says so when asked for a language it does not speak, and speaks English', async () => {
+    const french = await openPage('?lang=fr');
+    expect(await french.textContent('[data-testid="notice"]')).toContain('There is no language "fr"; the languages are en, nl.');
+    expect(await french.getAttribute('html', 'lang')).toBe('en');
+    await french.close();
+  });
 });

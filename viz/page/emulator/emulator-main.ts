@@ -8,9 +8,10 @@ import { VirtualClock, vmMachine } from 'azure-vm-lifecycle';
 import vmChartLayout from 'virtual:vm-chart-layout';
 import { mountChart, type ChartHandle } from 'azure-vm-lifecycle/viz';
 import { setupChartPanel } from '../chart-panel.js';
-import { chooseLanguage, translator, type Translator } from '../i18n/index.js';
+import { chooseLanguage, LANGUAGE_CODES, message, translator, type Translator } from '../i18n/index.js';
 import { applyTexts } from '../i18n-dom.js';
 import { setupLanguagePanel } from '../language-panel.js';
+import { bindToast } from '../toast.js';
 import { byId, setText } from '../page-dom.js';
 import { chartTimers } from '../vm-connect.js';
 import { instanceViewText, requestLine, selectedVm, vmRows, type FeedRequest, type FeedSnapshot, type FeedVm, type VmRow } from './emulator-feed.js';
@@ -194,15 +195,21 @@ function showRequest(request: FeedRequest): void {
   while (list.childElementCount > 300) list.lastElementChild?.remove();
 }
 
+// A language the page does not speak is said so, in the language shown instead.
+const notice = bindToast('notice', 'notice-text', 'notice-close');
+const languageNotice = chosen.unknown === undefined ? undefined : message('link.langUnknown', { lang: chosen.unknown, langs: LANGUAGE_CODES.join(', ') });
+
 function setLanguage(language: typeof chosen.language): void {
   t = translator(language);
   applyTexts(document, t);
+  if (languageNotice && notice.shown) notice.show(t.text(languageNotice));
   showConnection(connection);
   showVms(vms);
   renderLanguages(language);
 }
 
 const renderLanguages = setupLanguagePanel(chosen.language, setLanguage);
+if (languageNotice) notice.show(t.text(languageNotice));
 setLanguage(chosen.language);
 connect(wanted ?? undefined);
 window.emulatorPage = {
