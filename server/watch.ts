@@ -57,7 +57,8 @@ export class Watch {
     const watcher: Watcher = { response, vm };
     this.watchers.add(watcher);
     this.stopLogListening ??= this.log.listen((entry) => {
-      for (const each of this.watchers) if (each.vm && each.vm.key === entry.vm) send(each.response, 'request', entry);
+      let message: string | undefined;
+      for (const each of this.watchers) if (each.vm && each.vm.key === entry.vm) each.response.write((message ??= format('request', entry)));
     });
     response.on('close', () => {
       this.watchers.delete(watcher);
@@ -92,13 +93,17 @@ export class Watch {
 
   private flush(): void {
     this.flushScheduled = false;
-    const list = this.listDirty ? this.control.vms() : undefined;
+    // Each message is formatted once, however many pages watch.
+    const list = this.listDirty ? format('vms', this.control.vms()) : undefined;
     this.listDirty = false;
+    const snapshots = new Map<VmRecord, string>();
     for (const watcher of this.watchers) {
-      if (list) send(watcher.response, 'vms', list);
-      if (watcher.vm && this.dirtyVms.has(watcher.vm) && watcher.vm.actor.getSnapshot().status === 'active') {
-        send(watcher.response, 'vm', snapshotOf(watcher.vm));
-      }
+      if (list) watcher.response.write(list);
+      const { vm } = watcher;
+      if (!vm || !this.dirtyVms.has(vm) || vm.actor.getSnapshot().status !== 'active') continue;
+      let message = snapshots.get(vm);
+      if (message === undefined) snapshots.set(vm, (message = format('vm', snapshotOf(vm))));
+      watcher.response.write(message);
     }
     this.dirtyVms.clear();
   }
@@ -109,6 +114,10 @@ function snapshotOf(record: VmRecord): unknown {
   return { key: record.key, snapshot: { value, context, status } };
 }
 
+function format(event: string, data: unknown): string {
+  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
 function send(response: ServerResponse, event: string, data: unknown): void {
-  response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  response.write(format(event, data));
 }
