@@ -127,7 +127,7 @@ describe('the packed package', () => {
     const page = await fetch(`${url}/`);
     expect(page.headers.get('content-type')).toContain('text/html');
     const html = await page.text();
-    expect(html).toContain('<title>Azure VM lifecycle — emulator</title>');
+    expect(html).toContain('<title data-i18n="emulator.title">Azure VM lifecycle — emulator</title>');
     const script = /src="\.\/((?:assets\/)?emulator-[^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
     expect((await fetch(`${url}/${script}`)).status).toBe(200);
