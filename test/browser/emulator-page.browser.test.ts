@@ -103,7 +103,7 @@ describe('the emulator page, opened at the URL serve prints', () => {
     await waitActive(page, 'vm.exists.power.stopped');
     expect(await powerOf(page, 'web-1')).toBe('stopped');
     await clients.compute.virtualMachines.beginDeallocateAndWait('rg', 'web-1', FAST);
-    await waitActive(page, 'vm.exists.power.deallocated.notHibernated');
+    await waitActive(page, 'vm.exists.power.deallocated');
     await waitPower(page, 'web-1', 'deallocated');
     expect((await table(page))[0]?.cells).toEqual(['deallocated', 'succeeded', 'Not billed', 'deallocate Succeeded']);
     // stopping, stopped, deallocating, deallocated at least: every step pushed, none polled by the page.
@@ -149,7 +149,7 @@ describe('the emulator page, opened at the URL serve prints', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="vms"] tbody tr').length === 1);
     expect((await table(page)).map((row) => row.id)).toEqual([vmId('web-1')]);
     await page.waitForFunction(() => window.emulatorPage?.selected?.endsWith('/web-1') === true);
-    await waitActive(page, 'vm.exists.power.deallocated.notHibernated');
+    await waitActive(page, 'vm.exists.power.deallocated');
     expect(await page.textContent('[data-testid="selected-name"]')).toBe('web-1');
   });
 
@@ -180,13 +180,15 @@ describe('the emulator page, opened at the URL serve prints', () => {
     expect((await requestLines(page))[0]).toMatch(/^GET (operation|web-1)/);
   });
 
-  it('looks right at 1280×800 in light, dark and Dutch', { timeout: 60_000 }, async () => {
+  it('looks right at 1280×800 in light, dark and Dutch, lesson and full', { timeout: 60_000 }, async () => {
     await clients.compute.virtualMachines.beginCreateOrUpdateAndWait('rg', 'db-1', linuxVm(), FAST);
     await clients.compute.virtualMachines.beginPowerOff('rg', 'db-1', FAST);
     const shots: [string, Page][] = [
       ['light', await openPage(`?vm=${encodeURIComponent(vmId('web-1'))}`)],
       ['dark', await openPage(`?vm=${encodeURIComponent(vmId('web-1'))}`, { colorScheme: 'dark' })],
       ['nl', await openPage(`?lang=nl&vm=${encodeURIComponent(vmId('web-1'))}`)],
+      ['full', await openPage(`?view=full&vm=${encodeURIComponent(vmId('web-1'))}`)],
+      ['full-dark', await openPage(`?view=full&vm=${encodeURIComponent(vmId('web-1'))}`, { colorScheme: 'dark' })],
     ];
     for (const [name, shown] of shots) {
       await waitActive(shown, 'vm.exists.power.running');
@@ -206,6 +208,27 @@ describe('the emulator page, opened at the URL serve prints', () => {
       'Bewerking',
     ]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('shows the lesson by default and the full machine on request, kept in the address, following the same VM', async () => {
+    expect(await page.getAttribute('#view-lesson', 'aria-pressed')).toBe('true');
+    expect(await page.getAttribute('body', 'data-chart-view')).toBe('lesson');
+    // The lesson draws the states as they are taught: no machine-only states such as notHibernated.
+    expect(await page.$$eval('#chart [data-state-id$=".notHibernated"]', (nodes) => nodes.length)).toBe(0);
+    await page.click('#view-full');
+    await page.waitForFunction(() => document.body.dataset.chartView === 'full');
+    await page.evaluate(() => window.emulatorPage?.ready);
+    await waitActive(page, 'vm.exists.power.running');
+    expect(await page.$$eval('#chart [data-state-id$=".notHibernated"]', (nodes) => nodes.length)).toBe(1);
+    expect(new URL(page.url()).searchParams.get('view')).toBe('full');
+    await clients.compute.virtualMachines.beginDeallocateAndWait('rg', 'web-1', FAST);
+    await waitActive(page, 'vm.exists.power.deallocated.notHibernated');
+    await page.click('#view-lesson');
+    await page.waitForFunction(() => document.body.dataset.chartView === 'lesson');
+    await page.evaluate(() => window.emulatorPage?.ready);
+    await waitActive(page, 'vm.exists.power.deallocated');
+    await clients.compute.virtualMachines.beginStartAndWait('rg', 'web-1', FAST);
+    await waitActive(page, 'vm.exists.power.running');
   });
 
   it('says so when asked for a language it does not speak, and speaks English', async () => {

@@ -23,6 +23,13 @@ export function setAttribute(element: Element, name: string, value: string): voi
   if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
+/** Keeps a choice in the page's address (`?name=value`) without a reload, so a reload or a copied link shows it too. */
+export function keepInAddress(name: string, value: string): void {
+  const url = new URL(location.href);
+  url.searchParams.set(name, value);
+  history.replaceState(history.state, '', url);
+}
+
 /** The billing-table switch's labels; the badge names the full title. */
 export const BILLING_BY_TABLE: Readonly<Record<BillingTable, string>> = {
   'seed-2018': '2018 (specification)',

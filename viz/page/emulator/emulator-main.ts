@@ -5,14 +5,16 @@
  */
 import { createActor } from 'xstate';
 import { VirtualClock, vmMachine } from 'azure-vm-lifecycle';
-import vmChartLayout from 'virtual:vm-chart-layout';
-import { mountChart, type ChartHandle } from 'azure-vm-lifecycle/viz';
+import vmChartLayout, { lessonLayouts } from 'virtual:vm-chart-layout';
+import { mountChart, type ChartHandle, type ChartViewKind } from 'azure-vm-lifecycle/viz';
+import type { BillingTable } from 'azure-vm-lifecycle';
 import { setupChartPanel } from '../chart-panel.js';
+import { lessonWords } from '../chart-words.js';
 import { chooseLanguage, LANGUAGE_CODES, message, translator, type Translator } from '../i18n/index.js';
 import { applyTexts } from '../i18n-dom.js';
 import { setupLanguagePanel } from '../language-panel.js';
 import { bindToast } from '../toast.js';
-import { byId, setText } from '../page-dom.js';
+import { byId, keepInAddress, setText } from '../page-dom.js';
 import { chartTimers } from '../vm-connect.js';
 import { instanceViewText, requestLine, selectedVm, vmRows, type FeedRequest, type FeedSnapshot, type FeedVm, type VmRow } from './emulator-feed.js';
 
@@ -52,10 +54,47 @@ let connection: Connection = 'connecting';
 const chosen = chooseLanguage(params.get('lang'), navigator.languages);
 let t: Translator = translator(chosen.language);
 
+const VIEWS: readonly ChartViewKind[] = ['lesson', 'full'];
+const askedView = params.get('view');
+// The lesson is the default, as on the VM page; `?view=full` shows every state and transition.
+let chartView: ChartViewKind = VIEWS.find((view) => view === askedView) ?? 'lesson';
+/** The snapshot last fed for the selected VM, drawn again when the chart is mounted anew. */
+let lastFed: FeedSnapshot | undefined;
+/** The billing table of the selected VM: the lesson marks each power state billed or not by it. */
+const tableOf = (): BillingTable => lastFed?.context.settings.billing ?? 'seed-2018';
+
 // The chart follows snapshots from the server: its own actor never runs (a clock nobody moves).
 const idle = createActor(vmMachine, { clock: new VirtualClock(), input: {} }).start();
-const chart: ChartHandle = mountChart(byId('chart'), { actor: idle, precomputed: vmChartLayout });
-const chartPanel = setupChartPanel(chart, () => t);
+let chart: ChartHandle | undefined;
+const chartPanel = setupChartPanel({
+  t: () => t,
+  table: tableOf,
+  onView(view) {
+    if (view === chartView) return;
+    chartView = view;
+    keepInAddress('view', view);
+    mountVmChart();
+  },
+});
+
+/** Mounts the chart in the chosen view and language, replacing the one drawn, showing the last snapshot. */
+function mountVmChart(): ChartHandle {
+  chart?.destroy();
+  const lesson = chartView === 'lesson';
+  const mounted = mountChart(byId('chart'), {
+    actor: idle,
+    precomputed: lesson ? lessonLayouts[t.language] : vmChartLayout,
+    view: chartView,
+    lesson: lessonWords(t.language, tableOf()),
+  });
+  chart = mounted;
+  document.body.dataset.chartView = chartView;
+  chartPanel.attach(mounted);
+  void mounted.ready.then(() => {
+    if (chart === mounted && lastFed) showSnapshot(lastFed, false);
+  });
+  return mounted;
+}
 
 function connect(vm: string | undefined): void {
   feed?.close();
@@ -150,20 +189,22 @@ function billedBadge(row: VmRow): HTMLElement {
 /** Shows another VM, and keeps it in the address so a reload shows it too. */
 function select(id: string): void {
   wanted = id;
-  const url = new URL(location.href);
-  url.searchParams.set('vm', id);
-  history.replaceState(history.state, '', url);
+  keepInAddress('vm', id);
   connect(id);
   for (const tr of byId('vm-rows').querySelectorAll('tr')) tr.setAttribute('aria-selected', String(tr.dataset.id === id));
 }
 
-function showSnapshot(fed: FeedSnapshot): void {
+function showSnapshot(fed: FeedSnapshot, counted = true): void {
+  const tableChanged = lastFed !== undefined && lastFed.context.settings.billing !== fed.context.settings.billing;
+  lastFed = fed;
+  // Another VM may bill by the other table: the lesson's marks follow it.
+  if (tableChanged && chartView === 'lesson') mountVmChart();
   const snapshot = vmMachine.resolveState({ value: fed.value as never, context: fed.context });
-  chart.update(snapshot);
-  chart.setTimers(chartTimers(fed as never, fed.context.now));
+  chart?.update(snapshot);
+  chart?.setTimers(chartTimers(fed as never, fed.context.now));
   chartPanel.follow();
   setText(byId('instance-view'), instanceViewText(fed));
-  updates += 1;
+  if (counted) updates += 1;
 }
 
 function clearRequests(): void {
@@ -197,23 +238,32 @@ function showRequest(request: FeedRequest): void {
 
 // A language the page does not speak is said so, in the language shown instead.
 const notice = bindToast('notice', 'notice-text', 'notice-close');
-const languageNotice = chosen.unknown === undefined ? undefined : message('link.langUnknown', { lang: chosen.unknown, langs: LANGUAGE_CODES.join(', ') });
+const notices = [
+  ...(chosen.unknown === undefined ? [] : [message('link.langUnknown', { lang: chosen.unknown, langs: LANGUAGE_CODES.join(', ') })]),
+  ...(askedView !== null && askedView !== chartView ? [message('link.viewUnknown', { view: askedView, views: VIEWS.join(', ') })] : []),
+];
+const noticeText = (): string => notices.map((each) => t.text(each)).join(' ');
 
 function setLanguage(language: typeof chosen.language): void {
+  const changed = language !== t.language;
   t = translator(language);
   applyTexts(document, t);
-  if (languageNotice && notice.shown) notice.show(t.text(languageNotice));
+  // The lesson's names are in the page's language.
+  if (chart === undefined || changed) mountVmChart();
+  if (notices.length > 0 && notice.shown) notice.show(noticeText());
   showConnection(connection);
   showVms(vms);
   renderLanguages(language);
 }
 
 const renderLanguages = setupLanguagePanel(chosen.language, setLanguage);
-if (languageNotice) notice.show(t.text(languageNotice));
+if (notices.length > 0) notice.show(noticeText());
 setLanguage(chosen.language);
 connect(wanted ?? undefined);
 window.emulatorPage = {
-  ready: chart.ready,
+  get ready() {
+    return chart?.ready ?? Promise.resolve();
+  },
   get selected() {
     return selected;
   },
