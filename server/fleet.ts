@@ -282,6 +282,12 @@ export class Fleet {
     this.store.close();
   }
 
+  /** Gives a VM the size an accepted update sent, and stores it. */
+  resize(record: VmRecord, vmSize: string): void {
+    record.resizedTo = vmSize;
+    this.persist(record);
+  }
+
   /** Gives a VM the tags an update sent, and stores them. */
   retag(record: VmRecord, tags: Record<string, string>): void {
     record.updatedTags = { ...tags };
@@ -365,6 +371,7 @@ export class Fleet {
       name: row.name,
       vmId: row.vmId,
       updatedTags: row.updatedTags,
+      resizedTo: row.resizedTo,
       input: row.input,
       clock,
       actor,
@@ -406,6 +413,7 @@ export class Fleet {
       name: record.name,
       vmId: record.vmId,
       ...(record.updatedTags ? { updatedTags: record.updatedTags } : {}),
+      ...(record.resizedTo ? { resizedTo: record.resizedTo } : {}),
       input: record.input,
       clockReading: record.clock.now(),
       state: persistVmState(record.actor),

@@ -36,6 +36,8 @@ export interface VmRow {
   vmId: string;
   /** The tags a later PUT or PATCH gave the VM (the machine keeps those it was created with); none until then. */
   updatedTags?: Record<string, string>;
+  /** The size a later PUT or PATCH resized the VM to (the machine keeps the one it was created with); none until then. */
+  resizedTo?: string;
   /** The input the actor was created with. */
   input: VmInput;
   /** The reading of the VM's clock when saved. */

@@ -61,14 +61,16 @@ export function instanceViewText(snapshot: VmSnapshot): string {
 
 /**
  * The VM resource JSON as the package writes it (`toVirtualMachine`): the instance view only
- * when expanded, as Azure does; tags a later PUT or PATCH gave it instead of those it was created with.
+ * when expanded, as Azure does; the tags and size a later PUT or PATCH gave it instead of those
+ * it was created with.
  */
 export function vmResource(record: VmRecord, snapshot: VmSnapshot, expandInstanceView: boolean): VirtualMachineResource {
   const resource = toVirtualMachine(snapshot, { subscriptionId: record.subscriptionId, instanceView: expandInstanceView });
-  if (!record.updatedTags) return resource;
-  const { tags: _created, properties, ...head } = resource;
+  const resized = record.resizedTo ? { ...resource.properties, hardwareProfile: { ...resource.properties.hardwareProfile, vmSize: record.resizedTo } } : resource.properties;
+  if (!record.updatedTags) return record.resizedTo ? { ...resource, properties: resized } : resource;
+  const { tags: _created, properties: _properties, ...head } = resource;
   // Azure's key order: tags after location, before properties.
-  return { ...head, ...(Object.keys(record.updatedTags).length > 0 ? { tags: record.updatedTags } : {}), properties };
+  return { ...head, ...(Object.keys(record.updatedTags).length > 0 ? { tags: record.updatedTags } : {}), properties: resized };
 }
 
 /**
@@ -82,7 +84,7 @@ function updateChanges(request: RouteRequest, record: VmRecord, tags: boolean): 
   const model = typeof properties === 'object' && properties !== null ? (properties as Record<string, unknown>) : {};
   const size = (model.hardwareProfile as { vmSize?: unknown } | undefined)?.vmSize;
   const changes: VmUpdateChange[] = [];
-  const current = record.actor.getSnapshot().context.settings.vmSize;
+  const current = record.resizedTo ?? record.actor.getSnapshot().context.settings.vmSize;
   if (size !== undefined && (request.method === 'PATCH' || (typeof size === 'string' && size.toLowerCase() !== current.toLowerCase()))) changes.push('vmSize');
   if (model.storageProfile !== undefined) changes.push('disks');
   if (model.networkProfile !== undefined) changes.push('networkInterfaces');
@@ -139,10 +141,14 @@ export function vmRoutes(context: RouteContext): Route[] {
     }
     const given = (request.body as { tags?: unknown } | undefined)?.tags;
     const tags = given ?? (request.method === 'PUT' ? {} : undefined);
-    if (tags !== undefined) checkInput({ ...record.input, tags: tags as Record<string, string> });
+    const size = ((request.body as { properties?: { hardwareProfile?: { vmSize?: unknown } } } | undefined)?.properties?.hardwareProfile)?.vmSize;
+    if (tags !== undefined || size !== undefined) {
+      checkInput({ ...record.input, ...(tags !== undefined ? { tags: tags as Record<string, string> } : {}), ...(size !== undefined ? { vmSize: size as string } : {}) });
+    }
     const changes = updateChanges(request, record, tags !== undefined);
     const accepted = fleet.operate(record, changes.length > 0 ? { type: 'vm.update', changes } : { type: 'vm.update' });
     if (tags !== undefined) fleet.retag(record, tags as Record<string, string>);
+    if (typeof size === 'string') fleet.resize(record, size);
     return {
       status: 200,
       body: vmResource(record, accepted.snapshot, false),

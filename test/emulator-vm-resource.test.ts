@@ -45,6 +45,30 @@ describe('the VM resource over the SDK', () => {
     expect(list.find((vm) => vm.name === 'tagged')?.tags).toEqual({ env: 'prod', owner: 'ops' });
   });
 
+  // Resize a VM (learn.microsoft.com/azure/virtual-machines/sizes/resize-vm): an update with a new
+  // hardwareProfile.vmSize; the VM resource then names the new size.
+  it('resizes a VM: a PATCH or a PUT with another vmSize changes hardwareProfile.vmSize for later reads', async () => {
+    await compute.virtualMachines.createOrUpdate('rg', 'grower', linuxVm({ hardwareProfile: { vmSize: 'Standard_D2s_v5' } }), FAST);
+    const patched = await compute.virtualMachines.update('rg', 'grower', { hardwareProfile: { vmSize: 'Standard_D4s_v5' } }, FAST);
+    expect(patched.hardwareProfile?.vmSize).toBe('Standard_D4s_v5');
+    expect((await compute.virtualMachines.get('rg', 'grower')).hardwareProfile?.vmSize).toBe('Standard_D4s_v5');
+    const put = await compute.virtualMachines.createOrUpdate('rg', 'grower', linuxVm({ hardwareProfile: { vmSize: 'Standard_E8s_v5' } }), FAST);
+    expect(put.hardwareProfile?.vmSize).toBe('Standard_E8s_v5');
+    const list = [];
+    for await (const vm of compute.virtualMachines.list('rg')) list.push(vm);
+    expect(list.find((vm) => vm.name === 'grower')?.hardwareProfile?.vmSize).toBe('Standard_E8s_v5');
+  });
+
+  it('keeps the size when a resize is refused or names a size Azure would not name', async () => {
+    await compute.virtualMachines.createOrUpdate('rg', 'napper', linuxVm({ hardwareProfile: { vmSize: 'Standard_D2s_v5' }, additionalCapabilities: { hibernationEnabled: true } }), FAST);
+    const odd = await compute.virtualMachines.update('rg', 'napper', { hardwareProfile: { vmSize: 'huge' } }, FAST).catch((e: unknown) => e);
+    expect(odd).toMatchObject({ statusCode: 400, code: 'InvalidParameter' });
+    await compute.virtualMachines.deallocate('rg', 'napper', { hibernate: true, ...FAST });
+    const refused = await compute.virtualMachines.update('rg', 'napper', { hardwareProfile: { vmSize: 'Standard_D8s_v5' } }, FAST).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ statusCode: 409 });
+    expect((await compute.virtualMachines.get('rg', 'napper')).hardwareProfile?.vmSize).toBe('Standard_D2s_v5');
+  });
+
   // Hibernation overview, General limitations: no resize, no disk or NIC change while hibernated.
   it('refuses to resize a hibernated VM (PATCH with hardwareProfile) with a 409, and takes a tags-only PATCH', async () => {
     await compute.virtualMachines.createOrUpdate('rg', 'sleeper', linuxVm({ additionalCapabilities: { hibernationEnabled: true } }), FAST);
