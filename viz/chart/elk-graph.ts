@@ -66,6 +66,9 @@ const BOARD_OPTIONS: LayoutOptions = {
   'elk.layered.spacing.nodeNodeBetweenLayers': '10',
   'elk.layered.spacing.edgeNodeBetweenLayers': '6',
   'elk.layered.edgeLabels.centerLabelPlacementStrategy': 'MEDIAN_LAYER',
+  // Every arrow its own line: merged arrows into one state read as one arrow carrying every
+  // label on the way, and their shared stretch hides which state each one leaves.
+  'elk.layered.mergeEdges': 'false',
   // One layout per container, not one per group of connected states packed side by side: a
   // strip stays one column.
   'elk.separateConnectedComponents': 'false',
