@@ -52,8 +52,9 @@ const ROOT_OPTIONS: LayoutOptions = {
  * - `board`: compact, for a lesson on one screen: each container laid out on its own, tightly;
  *   a region with arrows flows down, the regions of a parallel state stand side by side, a
  *   region without arrows inside it (a strip, `meta.lesson.strip`) stacks its states in a column,
- *   and the rest flows right. No box around the whole machine, no initial dots; arrows that
- *   cross a region's border are left out.
+ *   and the rest flows right. Every arrow keeps its own line (none merge before a state), and a
+ *   state in a region with arrows may widen so the arrows into it come in straight. No box
+ *   around the whole machine, no initial dots; arrows that cross a region's border are left out.
  */
 export type LayoutArrangement = 'layered' | 'board';
 
@@ -81,6 +82,18 @@ const BOARD_OPTIONS: LayoutOptions = {
 const BOARD_DOWN: LayoutOptions = { ...BOARD_OPTIONS, 'elk.direction': 'DOWN' };
 
 /**
+ * A region with arrows on the board, flowing down in the lifecycle's order. A state may widen to
+ * meet its arrows: the arrows into a state many others return to (every Start into Starting)
+ * then each come straight up into it, side by side, instead of jogging around their neighbours.
+ */
+const BOARD_RING: LayoutOptions = {
+  ...BOARD_DOWN,
+  'elk.layered.nodePlacement.networkSimplex.nodeFlexibility.default': 'NODE_SIZE',
+  // Room for a timed step between two states to show its dashes.
+  'elk.layered.spacing.nodeNodeBetweenLayers': '13',
+};
+
+/**
  * Builds elk's input: one elk node per state (compound states padded for their header), a tiny
  * node for each initial dot, and one edge per transition target carrying a sized label.
  */
@@ -101,7 +114,8 @@ export function toElkGraph(graph: ChartGraph, measure: MeasureText, arrangement:
   const boardOptions = (node: ChartNode): LayoutOptions => {
     // A region with arrows flows down; the regions of a parallel state stand side by side; a
     // strip stacks its states in a column beside them; the rest flows right.
-    if (ringRegions.has(node.id) || node.type === 'parallel') return BOARD_DOWN;
+    if (ringRegions.has(node.id)) return BOARD_RING;
+    if (node.type === 'parallel') return BOARD_DOWN;
     return BOARD_OPTIONS;
   };
   const toElkNode = (node: ChartNode): ElkNode => {
