@@ -31,6 +31,10 @@ describe.each(LANGUAGE_CODES)('the lesson board the page ships (%s)', (language)
     expect(metrics.labelsAway).toEqual([]);
   });
 
+  it('sets every label nearer its own arrow than any other, so it names one arrow only', () => {
+    expect(routeMetrics(lessons[language], layouts[language]).labelsAmbiguous).toEqual([]);
+  });
+
   it('draws one labelled arrow per pair of states an operation joins', () => {
     const labelled = layouts[language].routes.filter((route) => route.label);
     const pairs = new Set(lessons[language].edges.filter((edge) => edge.kind === 'event').map((edge) => `${edge.source}>${edge.targets[0]}`));
@@ -81,7 +85,7 @@ describe('the counts of a board', () => {
     expect(crossing.crossings).toEqual(['a→b × c→b at (120, 50)', 'a→b × c→b at (150, 105)']);
   });
 
-  it('finds a label over another arrow, and a label far from its own', () => {
+  it('finds a label over another arrow, far from its own and so nearer another', () => {
     const metrics = routeMetrics(
       graph,
       layout([
@@ -97,5 +101,6 @@ describe('the counts of a board', () => {
     );
     expect(metrics.labelOverlaps).toEqual(['"go" (a→b) covers the arrow c→b']);
     expect(metrics.labelsAway).toEqual([expect.stringMatching(/^"go" \(a→b\) is \d+ px from its arrow$/)]);
+    expect(metrics.labelsAmbiguous).toEqual(['"go" (a→b) is 0 px from the arrow c→b']);
   });
 });

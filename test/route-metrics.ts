@@ -25,6 +25,8 @@ export interface RouteMetrics {
   labelOverlaps: string[];
   /** Labels farther than `near` px from their own arrow. */
   labelsAway: string[];
+  /** Labels with another pair's arrow as near as their own, so a reader cannot tell which they name. */
+  labelsAmbiguous: string[];
 }
 
 const EPS = 0.5;
@@ -128,7 +130,7 @@ export function routeMetrics(graph: ChartGraph, layout: ChartLayout, near = 8): 
       ...(route.label ? { label: route.label } : {}),
     };
   });
-  const metrics: RouteMetrics = { sharedStretches: [], crossings: [], labelOverlaps: [], labelsAway: [] };
+  const metrics: RouteMetrics = { sharedStretches: [], crossings: [], labelOverlaps: [], labelsAway: [], labelsAmbiguous: [] };
   routes.forEach((one, i) => {
     routes.slice(i + 1).forEach((other) => {
       if (one.pair === other.pair) return;
@@ -157,6 +159,11 @@ export function routeMetrics(graph: ChartGraph, layout: ChartLayout, near = 8): 
     }
     const away = distanceToRoute(label, route.segments);
     if (away > near) metrics.labelsAway.push(`${name} is ${Math.round(away)} px from its arrow`);
+    for (const other of routes) {
+      if (other.pair === route.pair) continue;
+      const distance = distanceToRoute(label, other.segments);
+      if (distance <= Math.max(away, near)) metrics.labelsAmbiguous.push(`${name} is ${Math.round(distance)} px from the arrow ${other.pair}`);
+    }
   }
   return metrics;
 }
