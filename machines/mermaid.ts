@@ -111,7 +111,7 @@ function assignIds(root: AnyStateNode, machineId: string, drawRoot: boolean): Ma
   const used = new Set<string>();
   for (const node of allNodes(root)) {
     if (node === root && !drawRoot) continue;
-    const base = toMermaidId(node === root ? [machineId] : node.path);
+    const base = mermaidId(node === root ? [machineId] : node.path);
     let id = base;
     for (let n = 2; used.has(id.toLowerCase()); n += 1) id = `${base}_${n}`;
     used.add(id.toLowerCase());
@@ -121,7 +121,7 @@ function assignIds(root: AnyStateNode, machineId: string, drawRoot: boolean): Ma
 }
 
 /** Turns a state path into an id Mermaid's lexer reads as one word. */
-function toMermaidId(path: readonly string[]): string {
+export function mermaidId(path: readonly string[]): string {
   let id = path.map((key) => key.replace(/[^A-Za-z0-9_]/g, '_')).join('_');
   if (id === '' || /^[0-9]/.test(id)) id = `s_${id}`;
   if (RESERVED.has(id.toLowerCase())) id = `${id}_`;
@@ -137,16 +137,16 @@ function writeState(
 ): string[] {
   const id = ids.get(node) ?? '';
   const label = node.type === 'history' ? (node.history === 'deep' ? 'H*' : 'H') : node.key;
-  const lines = [`state "${escapeText(label)}" as ${id}`];
+  const lines = [`state "${escapeMermaidText(label)}" as ${id}`];
   if (node.type === 'compound' || node.type === 'parallel') {
     lines.push(`state ${id} {`, ...writeChildren(node, ids, edgesByScope, descriptions).map((l) => INDENT + l), '}');
   }
   if (node.description !== undefined && node.description !== '') {
     // Mermaid refuses a description on a composite state ("Group nodes can only have label"): those get a note.
     const composite = node.type === 'compound' || node.type === 'parallel';
-    if (descriptions === 'label' && !composite) lines.push(`${id} : ${escapeText(node.description)}`);
+    if (descriptions === 'label' && !composite) lines.push(`${id} : ${escapeMermaidText(node.description)}`);
     else if (descriptions !== 'none') {
-      lines.push(`note right of ${id}`, ...node.description.split('\n').map((l) => INDENT + escapeText(l)), 'end note');
+      lines.push(`note right of ${id}`, ...node.description.split('\n').map((l) => INDENT + escapeMermaidText(l)), 'end note');
     }
   }
   return lines;
@@ -201,7 +201,7 @@ function transitionLabel(transition: TransitionShape, machineId: string): string
       ? `after ${typeof transition.delay === 'number' ? `${transition.delay}ms` : transition.delay}`
       : triggerName(transition.eventType);
   const guard = transition.guard === undefined ? '' : ` [${guardText(transition.guard, machineId)}]`;
-  return escapeText(trigger + guard);
+  return escapeMermaidText(trigger + guard);
 }
 
 /**
@@ -231,7 +231,7 @@ export function guardText(guard: unknown, machineId = ''): string {
  * Makes text safe on one Mermaid line: `#` starts an entity code, `;` ends a statement, `"` ends a
  * label and a newline ends the line; each becomes Mermaid's `#code;` entity.
  */
-function escapeText(text: string): string {
+export function escapeMermaidText(text: string): string {
   return text.replace(/[#;"\n]/g, (char) => `#${char.charCodeAt(0)};`);
 }
 

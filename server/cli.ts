@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `azure-vm-lifecycle serve [options]`: starts the emulator, prints `Listening on <URL>` first,
- * and closes cleanly on Ctrl-C or SIGTERM.
+ * and closes cleanly on Ctrl-C or SIGTERM. `azure-vm-lifecycle chart [options]`: writes the VM's
+ * statechart as SVG, PNG or Mermaid (`chart-command.ts`).
  */
 import { createEmulator } from './emulator.js';
 import { parseServeArgs, SERVE_HELP } from './options.js';
@@ -10,6 +11,7 @@ const USAGE = `Usage: azure-vm-lifecycle <command>
 
 Commands:
   serve [options]   run the Azure Compute emulator (serve --help for its options)
+  chart [options]   write the VM's statechart as SVG, PNG or Mermaid (chart --help)
 `;
 
 async function main(args: string[]): Promise<number> {
@@ -17,6 +19,11 @@ async function main(args: string[]): Promise<number> {
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE);
     return command === undefined ? 1 : 0;
+  }
+  if (command === 'chart') {
+    // Loaded only here: the chart brings elk, which serving never needs.
+    const { runChartCommand } = await import('./chart-command.js');
+    return runChartCommand(rest);
   }
   if (command !== 'serve') {
     process.stderr.write(`Unknown command '${command}'.\n\n${USAGE}`);

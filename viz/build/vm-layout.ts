@@ -3,14 +3,13 @@
  * on the calling thread) so the page ships it as data and loads no layout engine.
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
-import { createActor } from 'xstate';
 import { vmMachine } from 'azure-vm-lifecycle';
 import type { ChartLayout } from '../chart/chart.types.js';
-import { actorDelayResolver } from '../chart/delays.js';
 import { toChartGraph } from '../chart/graph.js';
 import { layoutGraph, layoutStats } from '../chart/layout.js';
 import { estimateTextWidth, type MeasureText } from '../chart/metrics.js';
 import { DEFAULT_FIELDS } from '../page/new-vm-form.js';
+import { vmChart } from '../../server/vm-chart.js';
 import { toLessonGraph } from '../chart/lesson.js';
 import { lessonWords } from '../page/chart-words.js';
 import { LANGUAGE_CODES, type Language } from '../page/i18n/index.js';
@@ -27,14 +26,8 @@ const widerEstimate: MeasureText = (text, fontSize) => Math.ceil(estimateTextWid
  * default input). Text widths are estimated: Node has no fonts.
  */
 export async function vmChartLayout(): Promise<ChartLayout> {
-  // Not started: the snapshot's context is all the delays read.
-  const actor = createActor(vmMachine, { input: { name: DEFAULT_FIELDS.name } });
-  const graph = toChartGraph(vmMachine, { resolveDelay: actorDelayResolver(vmMachine, actor) });
-  // elk imported here, not on demand by layoutGraph: the build loads this module once and then
-  // closes its module runner, so later imports would fail.
-  const layout = await layoutGraph(graph, { thread: 'main', measure: widerEstimate, elk: new ELK() });
-  if (layout.engine !== 'elk') throw new Error(`elk failed to lay out vmMachine at build time: ${layoutStats.lastFallbackReason ?? layout.engine}`);
-  return layout;
+  // elk imported here, not on demand: the build closes its module runner after loading this module.
+  return (await vmChart('full', { name: DEFAULT_FIELDS.name }, new ELK())).layout;
 }
 
 /**

@@ -27,6 +27,9 @@ export interface ChartView {
 }
 
 let chartCount = 0;
+// The document being drawn into: the container's, so the same drawing serves a page's DOM and
+// a DOM-less markup document (`chart-svg.ts`).
+let owner: Document | undefined;
 
 /**
  * Renders `layout` into `container`, replacing nothing else in it.
@@ -36,6 +39,7 @@ let chartCount = 0;
  */
 export function renderChart(container: Element, graph: ChartGraph, layout: ChartLayout): ChartView {
   chartCount += 1;
+  owner = container.ownerDocument;
   const markerId = `xc-arrow-${chartCount}`;
   const svg = element('svg', {
     class: 'xc-chart',
@@ -256,7 +260,7 @@ function towards(from: ChartPoint, to: ChartPoint, length: number): ChartPoint {
 }
 
 function element<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string>): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(SVG, tag);
+  const node = (owner ?? document).createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   return node;
 }

@@ -1,0 +1,97 @@
+/**
+ * A chart as a standalone SVG file: the drawing {@link renderChart} makes, with one theme's
+ * colours and the styles written in, so it looks the same in a slide, an image viewer or a
+ * renderer outside the browser. Needs no DOM.
+ */
+import type { ChartGraph, ChartLayout } from './chart.types.js';
+import { chartFileCss, CHART_PALETTES, type ChartTheme } from './chart-style.js';
+import { METRICS } from './metrics.js';
+import { renderChart } from './render.js';
+import { MarkupDocument, type MarkupElement } from './svg-markup.js';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Options of {@link chartSvg}. */
+export interface ChartSvgOptions {
+  /** The colours: `light` (default) or `dark`. */
+  theme?: ChartTheme;
+  /** A heading drawn above the chart, also the file's `<title>`; none when absent. */
+  title?: string;
+  /** States drawn as active (highlighted), by id; none by default. */
+  active?: Iterable<string>;
+  /** Space around the chart, in pixels (default 16). */
+  padding?: number;
+}
+
+/** A standalone SVG and its size. */
+export interface ChartSvg {
+  /** The SVG document, starting with the XML declaration. */
+  svg: string;
+  /** Its width in pixels. */
+  width: number;
+  /** Its height in pixels. */
+  height: number;
+}
+
+/**
+ * Draws a laid-out chart as a standalone SVG document: the styles resolved for one theme in its
+ * own `<style>` (plain selectors, no variables), a painted background, fonts ending in
+ * `sans-serif` so any renderer finds one, and the given states highlighted.
+ * @example
+ * const graph = toChartGraph(machine);
+ * const { svg } = chartSvg(graph, await layoutGraph(graph, { thread: 'main' }), { theme: 'dark', title: 'Order' });
+ * writeFileSync('order-dark.svg', svg);
+ */
+export function chartSvg(graph: ChartGraph, layout: ChartLayout, options: ChartSvgOptions = {}): ChartSvg {
+  const theme = options.theme ?? 'light';
+  if (!(theme in CHART_PALETTES)) throw new TypeError(`unknown chart theme '${theme}': use ${Object.keys(CHART_PALETTES).join(' or ')}`);
+  const padding = options.padding ?? 16;
+  const document = new MarkupDocument();
+  const container = document.createElementNS(SVG_NS, 'g');
+  const view = renderChart(container as unknown as Element, graph, layout);
+  const svg = view.svg as unknown as MarkupElement;
+
+  const active = new Set(options.active ?? []);
+  for (const [id, group] of view.states as unknown as Map<string, MarkupElement>) {
+    group.setAttribute('data-active', String(active.has(id)));
+    // Nothing in a file takes focus.
+    group.removeAttribute('tabindex');
+  }
+  for (const countdown of view.countdowns.values() as unknown as Iterable<MarkupElement>) countdown.remove();
+
+  const titleHeight = options.title ? METRICS.stateFont + 3 + 14 : 0;
+  const width = Math.ceil(layout.width + 2 * padding);
+  const height = Math.ceil(layout.height + 2 * padding + titleHeight);
+  const [style, defs, ...layers] = svg.childNodes.filter((node): node is MarkupElement => typeof node !== 'string');
+  if (!style || !defs) throw new Error('renderChart drew no <style> and <defs>');
+  style.textContent = chartFileCss(theme);
+  const drawing = document.createElementNS(SVG_NS, 'g');
+  drawing.setAttribute('transform', `translate(${padding} ${padding + titleHeight})`);
+  drawing.append(...layers);
+  const background = document.createElementNS(SVG_NS, 'rect');
+  for (const [name, value] of Object.entries({ class: 'xc-background', width: '100%', height: '100%', fill: CHART_PALETTES[theme].bg })) {
+    background.setAttribute(name, value);
+  }
+  svg.append(background);
+  if (options.title) {
+    const title = document.createElementNS(SVG_NS, 'title');
+    title.textContent = options.title;
+    svg.prepend(title);
+    const heading = document.createElementNS(SVG_NS, 'text');
+    heading.setAttribute('class', 'xc-title');
+    heading.setAttribute('x', String(padding));
+    heading.setAttribute('y', String(padding + METRICS.stateFont + 3));
+    heading.textContent = options.title;
+    svg.append(heading);
+  }
+  svg.append(drawing);
+
+  svg.setAttribute('xmlns', SVG_NS);
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('data-theme', theme);
+  svg.removeAttribute('role');
+  if (options.title) svg.setAttribute('aria-label', options.title);
+  return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${svg.outerHTML}\n`, width, height };
+}
