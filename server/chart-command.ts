@@ -44,8 +44,8 @@ Draws the VM's statechart as a file, without a browser: the layout the live page
 
 Options:
   --view ${VM_CHART_VIEWS.join('|')}${' '.repeat(Math.max(1, 19 - VM_CHART_VIEWS.join('|').length))}which chart (default: ${VM_CHART_VIEWS[0]})
-  --format svg|png|mermaid  the file's format (default: from the output's extension
-                            .svg, .png, .mmd or .md; else svg)
+  --format svg|png|mermaid  the file's format (default: from the output's extension,
+                            .svg, .png or .mmd/.mermaid/.md; svg on standard output)
   --theme light|dark        colours of SVG and PNG (default: light)
   --scale N                 PNG pixels per chart pixel, 0.5 to 8 (default: 2, for slides)
   --title TEXT              the heading drawn above the chart (default: "${vmChartTitle(VM_CHART_VIEWS[0] ?? 'full')}")
@@ -93,7 +93,11 @@ export function parseChartArgs(args: readonly string[]): ChartCommand {
   const view = oneOf('--view', values.get('--view') ?? VM_CHART_VIEWS[0] ?? 'full', VM_CHART_VIEWS);
   const output = values.get('--output');
   if (output === '') throw new ChartUsageError('--output expects a file name.');
-  const fromExtension = output === undefined || output === '-' ? undefined : EXTENSIONS[extname(output).toLowerCase()];
+  const toFile = output !== undefined && output !== '-';
+  const fromExtension = toFile ? EXTENSIONS[extname(output).toLowerCase()] : undefined;
+  if (toFile && !values.has('--format') && fromExtension === undefined) {
+    throw new ChartUsageError(`cannot tell the format from '${output}': name it .svg, .png or .mmd, or add --format svg|png|mermaid.`);
+  }
   const format = oneOf('--format', values.get('--format') ?? fromExtension ?? 'svg', CHART_FORMATS);
   const theme = oneOf('--theme', values.get('--theme') ?? 'light', THEMES);
   const scaleText = values.get('--scale') ?? '2';

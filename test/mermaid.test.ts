@@ -1,19 +1,13 @@
-import DOMPurify from 'dompurify';
 import { createMachine } from 'xstate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toMermaid } from 'azure-vm-lifecycle/mermaid';
 import { lifecycleMachine } from './fixtures/lifecycle-machine.js';
+import { loadMermaid, type Mermaid } from './mermaid-parser.js';
 
-type Mermaid = (typeof import('mermaid'))['default'];
 let mermaid: Mermaid;
 
 beforeAll(async () => {
-  // Mermaid sanitizes labels with DOMPurify, which without a DOM has no `sanitize` or `addHook`.
-  // Parsing needs neither, so they are stubbed here; rendering is left to the browser tests.
-  const purify = DOMPurify as unknown as Record<string, unknown>;
-  purify['addHook'] ??= () => undefined;
-  purify['sanitize'] ??= (text: string) => text;
-  mermaid = (await import('mermaid')).default;
+  mermaid = await loadMermaid();
 });
 
 /** The lines of a diagram, without indentation. */

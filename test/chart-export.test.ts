@@ -1,0 +1,131 @@
+/**
+ * Taking a chart away: `chartSvg` writes a standalone SVG file of any laid-out chart, and
+ * `chartToMermaid` writes any chart graph as Mermaid text.
+ */
+import { DOMParser, type Document as XmlDocument, type Element as XmlElement } from '@xmldom/xmldom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { vmMachine } from 'azure-vm-lifecycle';
+import { toMermaid } from 'azure-vm-lifecycle/mermaid';
+import { CHART_PALETTES, chartSvg, chartToMermaid, layoutGraph, toChartGraph, type ChartGraph, type ChartLayout } from 'azure-vm-lifecycle/viz';
+import { lifecycleMachine } from './fixtures/lifecycle-machine.js';
+import { loadMermaid, type Mermaid } from './mermaid-parser.js';
+
+/** Parses XML strictly: any error or warning fails the test. */
+function parseXml(text: string): XmlDocument {
+  return new DOMParser({
+    onError: (level, message) => {
+      throw new Error(`not well-formed XML (${level}): ${message}`);
+    },
+  }).parseFromString(text, 'image/svg+xml');
+}
+
+function elements(document: XmlDocument, tag: string): XmlElement[] {
+  return Array.from(document.getElementsByTagName(tag));
+}
+
+let graph: ChartGraph;
+let layout: ChartLayout;
+let mermaid: Mermaid;
+
+beforeAll(async () => {
+  graph = toChartGraph(vmMachine);
+  layout = await layoutGraph(graph, { thread: 'main' });
+  mermaid = await loadMermaid();
+});
+
+describe('chartSvg', () => {
+  it('writes well-formed SVG with a group, box and name for every state of the graph', () => {
+    const document = parseXml(chartSvg(graph, layout).svg);
+    const root = document.documentElement!;
+    expect(root.tagName).toBe('svg');
+    expect(root.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
+    const groups = new Map(elements(document, 'g').filter((g) => g.hasAttribute('data-state-id')).map((g) => [g.getAttribute('data-state-id'), g]));
+    expect([...groups.keys()].sort()).toEqual(graph.nodes.map((node) => node.id).sort());
+    for (const node of graph.nodes) {
+      const group = groups.get(node.id)!;
+      const name = elements(document, 'text').find((text) => text.parentNode === group && /xc-(name|header)/.test(text.getAttribute('class') ?? ''));
+      expect(name?.textContent, node.id).toBe(node.label);
+    }
+  });
+
+  it('sizes the file to the layout plus its padding and the title band', () => {
+    const plain = chartSvg(graph, layout, { padding: 10 });
+    expect([plain.width, plain.height]).toEqual([Math.ceil(layout.width + 20), Math.ceil(layout.height + 20)]);
+    const titled = chartSvg(graph, layout, { padding: 10, title: 'VM' });
+    expect(titled.height).toBeGreaterThan(plain.height);
+    const root = parseXml(titled.svg).documentElement!;
+    expect(root.getAttribute('viewBox')).toBe(`0 0 ${titled.width} ${titled.height}`);
+  });
+
+  it('writes one theme’s colours into its own stylesheet: no variables, no media queries, the background painted', () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const document = parseXml(chartSvg(graph, layout, { theme }).svg);
+      const css = elements(document, 'style')[0]?.textContent ?? '';
+      expect(css).not.toMatch(/var\(|@media|@keyframes|:focus/);
+      expect(css).toContain(`.xc-chart text { fill: ${CHART_PALETTES[theme].text}; }`);
+      const background = elements(document, 'rect').find((rect) => rect.getAttribute('class') === 'xc-background');
+      expect(background?.getAttribute('fill')).toBe(CHART_PALETTES[theme].bg);
+      expect(document.documentElement!.getAttribute('data-theme')).toBe(theme);
+    }
+  });
+
+  it('highlights exactly the states it is given, and leaves nothing focusable', () => {
+    const active = ['vm', 'vm.exists', 'vm.exists.power', 'vm.exists.power.running'];
+    const document = parseXml(chartSvg(graph, layout, { active }).svg);
+    const states = elements(document, 'g').filter((g) => g.hasAttribute('data-state-id'));
+    const shown = states.filter((g) => g.getAttribute('data-active') === 'true').map((g) => g.getAttribute('data-state-id'));
+    expect(shown.sort()).toEqual([...active].sort());
+    expect(states.some((g) => g.hasAttribute('tabindex'))).toBe(false);
+  });
+
+  it('escapes a title with markup characters, in its <title> and its heading', () => {
+    const title = 'Tom & Jerry <VM> "quoted"';
+    const document = parseXml(chartSvg(graph, layout, { title }).svg);
+    expect(elements(document, 'title')[0]?.textContent).toBe(title);
+    expect(elements(document, 'text').find((text) => text.getAttribute('class') === 'xc-title')?.textContent).toBe(title);
+    expect(document.documentElement!.getAttribute('aria-label')).toBe(title);
+  });
+
+  it('refuses a theme it does not know, naming the themes', () => {
+    expect(() => chartSvg(graph, layout, { theme: 'sepia' as 'light' })).toThrow("unknown chart theme 'sepia': use light or dark");
+  });
+});
+
+describe('chartToMermaid', () => {
+  it('writes the VM’s full chart graph as a diagram Mermaid parses, declaring every state', async () => {
+    const text = chartToMermaid(graph);
+    await expect(mermaid.parse(text)).resolves.toMatchObject({ diagramType: 'stateDiagram' });
+    for (const node of graph.nodes.filter((each) => each.id !== graph.root)) expect(text).toContain(`state "${node.label}" as ${node.path.join('_')}`);
+  });
+
+  it('draws what toMermaid draws for a machine: the same states and the same number of arrows', () => {
+    const small = toChartGraph(lifecycleMachine);
+    const declarations = (text: string) => text.split('\n').filter((line) => line.trim().startsWith('state "')).sort();
+    const arrows = (text: string) => text.split('\n').filter((line) => / --> (?!\[\*\])/.test(line) && !line.includes('[*] -->')).length;
+    const fromGraph = chartToMermaid(small, { descriptions: 'none' });
+    const fromMachine = toMermaid(lifecycleMachine, { descriptions: 'none' });
+    expect(declarations(fromGraph)).toEqual(declarations(fromMachine));
+    expect(arrows(fromGraph)).toBe(arrows(fromMachine));
+    expect(fromGraph.split('\n').map((line) => line.trim())).toContain('--');
+  });
+
+  it('writes an unlabelled arrow without a label, and escapes labels Mermaid would misread', async () => {
+    const [first, second] = graph.edges.filter((edge) => !edge.targetless && edge.targets.length === 1);
+    const reduced: ChartGraph = {
+      ...graph,
+      edges: [
+        { ...first!, id: 'a', label: '' },
+        { ...second!, id: 'b', label: 'Stop; "now" #1' },
+      ],
+    };
+    const text = chartToMermaid(reduced);
+    const edgeLines = text.split('\n').filter((line) => / --> /.test(line) && !line.includes('[*]'));
+    expect(edgeLines).toHaveLength(2);
+    expect(edgeLines.filter((line) => line.includes(' : '))).toEqual([expect.stringContaining(' : Stop#59; #34;now#34; #35;1')]);
+    await expect(mermaid.parse(text)).resolves.toMatchObject({ diagramType: 'stateDiagram' });
+  });
+
+  it('refuses a graph whose root is missing, saying which root', () => {
+    expect(() => chartToMermaid({ ...graph, root: 'nowhere' })).toThrow('the graph\'s root "nowhere" is not among its nodes');
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * `azure-vm-lifecycle chart`: the VM's statechart as SVG, PNG or Mermaid files, no browser, and
+ * a clear message with exit code 2 for every bad flag. Each run is the real command, spawned
+ * with a bounded time.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { vmChartGraph } from '../server/vm-chart.js';
+import { loadMermaid, type Mermaid } from './mermaid-parser.js';
+
+const root = join(import.meta.dirname, '..');
+const out = mkdtempSync(join(tmpdir(), 'vm-chart-'));
+
+/** Runs the CLI as `npx azure-vm-lifecycle chart …` runs it, from source; 60 s at most. */
+function chart(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'chart', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Width and height from a PNG's IHDR chunk, after checking its signature. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+function parseSvg(text: string) {
+  return new DOMParser({
+    onError: (level, message) => {
+      throw new Error(`not well-formed XML (${level}): ${message}`);
+    },
+  }).parseFromString(text, 'image/svg+xml');
+}
+
+let mermaid: Mermaid;
+beforeAll(async () => {
+  mermaid = await loadMermaid();
+});
+
+describe('azure-vm-lifecycle chart', () => {
+  it('writes an SVG file that parses and names every state of the view', () => {
+    const file = join(out, 'vm-full-dark.svg');
+    const run = chart('--view', 'full', '--theme', 'dark', '-o', file);
+    expect(run.stderr).toContain(`Wrote ${file} (svg, full view, dark)`);
+    expect(run.status).toBe(0);
+    const document = parseSvg(readFileSync(file, 'utf8'));
+    expect(document.documentElement!.getAttribute('data-theme')).toBe('dark');
+    const drawn = Array.from(document.getElementsByTagName('g')).map((g) => g.getAttribute('data-state-id')).filter(Boolean);
+    expect(drawn.sort()).toEqual(vmChartGraph('full').nodes.map((node) => node.id).sort());
+    expect(document.getElementsByTagName('title')[0]?.textContent).toBe('Azure VM lifecycle — full statechart');
+  });
+
+  it('writes a PNG at twice the SVG’s size by default, and at --scale', () => {
+    const svg = parseSvg(chart('--view', 'full').stdout).documentElement!;
+    const [width, height] = ['width', 'height'].map((name) => Number(svg.getAttribute(name)));
+    const twice = join(out, 'vm.png');
+    expect(chart('-o', twice, '--view', 'full').status).toBe(0);
+    expect(pngSize(readFileSync(twice))).toEqual({ width: width! * 2, height: height! * 2 });
+    const once = join(out, 'vm-1x.png');
+    expect(chart('--format', 'png', '--scale', '1', '--output', once).status).toBe(0);
+    expect(pngSize(readFileSync(once))).toEqual({ width, height });
+  });
+
+  it('writes Mermaid text that Mermaid parses, the format read from the .mmd extension', async () => {
+    const file = join(out, 'vm.mmd');
+    expect(chart('--output=' + file).status).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('stateDiagram-v2\n')).toBe(true);
+    await expect(mermaid.parse(text)).resolves.toMatchObject({ diagramType: 'stateDiagram' });
+  });
+
+  it('prints its options with --help and exits 0', () => {
+    const run = chart('--help');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: azure-vm-lifecycle chart \[options\]/);
+    for (const flag of ['--view', '--format svg|png|mermaid', '--theme light|dark', '--scale', '-o, --output FILE']) expect(run.stdout).toContain(flag);
+  });
+
+  it.each([
+    [['--colour', 'red'], "unknown option '--colour'."],
+    [['--view', 'everything'], "--view expects full; got 'everything'."],
+    [['--format', 'gif', '-o', 'x.gif'], "--format expects svg, png, mermaid; got 'gif'."],
+    [['--theme', 'sepia'], "--theme expects light, dark; got 'sepia'."],
+    [['--format', 'png'], '--format png needs a file: add -o FILE.png.'],
+    [['-o', 'chart.txt'], "cannot tell the format from 'chart.txt': name it .svg, .png or .mmd, or add --format svg|png|mermaid."],
+    [['--format', 'png', '-o', 'x.png', '--scale', '20'], "--scale expects a number from 0.5 to 8, got '20'."],
+    [['--theme'], '--theme expects a value.'],
+    [['--theme', 'dark', '--theme', 'light'], '--theme is given twice.'],
+    [['--format', 'mermaid', '--theme', 'dark'], '--theme, --scale and --title draw SVG and PNG; Mermaid text has no colours, size or heading.'],
+    [['full'], "unexpected argument 'full' (options come as --name value)."],
+  ])('refuses %j with exit code 2, saying what was wrong', (args, message) => {
+    const run = chart(...args);
+    expect(run.stderr).toBe(`azure-vm-lifecycle chart: ${message}\nRun 'azure-vm-lifecycle chart --help' for the options.\n`);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+  });
+});
