@@ -5,11 +5,13 @@
  * decide what to show; this file wires them and tells the panels when to draw.
  */
 import { and, createMachine, not, or, setup, stateIn } from 'xstate';
-import type { VirtualClock, VmEvent, VmInput, VmSnapshot } from 'azure-vm-lifecycle';
+import { vmMachine, type VirtualClock, type VmEvent, type VmInput, type VmSnapshot } from 'azure-vm-lifecycle';
+import { toMermaid } from 'azure-vm-lifecycle/mermaid';
 import { mountChart, type ChartEdge, type ChartHandle, type ChartViewKind } from 'azure-vm-lifecycle/viz';
 import vmChartLayout, { lessonLayouts } from 'virtual:vm-chart-layout';
 import { createBillingPanel } from './billing-panel.js';
 import { setupChartPanel, type ChartPanel } from './chart-panel.js';
+import { setupExportPanel } from './export-panel.js';
 import { lessonWords } from './chart-words.js';
 import { operationControls, type OperationControl } from './controls.js';
 import { createFaultsPanel } from './faults-panel.js';
@@ -169,6 +171,7 @@ function controlOf(edge: ChartEdge): OperationControl | undefined {
   return candidates.find((control) => control.key === operation) ?? candidates.find((control) => !Object.keys(control.event).some((key) => key !== 'type'));
 }
 let timePanel: ReturnType<typeof setupTimePanel> | undefined;
+let exportPanel: ReturnType<typeof setupExportPanel> | undefined;
 const scenarios = createScenarioPanel({
   travel,
   t: words,
@@ -250,6 +253,7 @@ function setLanguage(language: Language): void {
   billing.renderSwitch();
   timePanel?.renderWords();
   scenarios.renderWords();
+  exportPanel?.renderWords();
   log.replace(travel.log);
   if (noticeMessage && notice.shown) notice.show(t.text(noticeMessage));
   renderAll();
@@ -365,6 +369,7 @@ pageApi.ready = chart.ready.then(
     box.setAttribute('role', 'alert');
   },
 );
+exportPanel = setupExportPanel({ chart: () => chart, view: () => 'full', mermaid: () => toMermaid(vmMachine), t: words }, params);
 timePanel = setupTimePanel({
   driver,
   startPaused,

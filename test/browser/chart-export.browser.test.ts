@@ -1,0 +1,203 @@
+/**
+ * Taking the chart away from the page, in a real Chromium: SVG and PNG downloads of the view
+ * shown (light or dark), its Mermaid text, printing on one page, and the page embedded
+ * (`?embed`, `?embed=buttons`), served and from disk.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { DOMParser } from '@xmldom/xmldom';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { vmMachine } from 'azure-vm-lifecycle';
+import { toMermaid } from 'azure-vm-lifecycle/mermaid';
+import { CHART_PALETTES } from 'azure-vm-lifecycle/viz';
+import { loadMermaid, type Mermaid } from '../mermaid-parser.js';
+import { TEST_PAGE_DIR } from './page-server.js';
+import { useVmPage } from './vm-page-harness.js';
+
+const OUT = join(TEST_PAGE_DIR, '..');
+const harness = useVmPage();
+let mermaid: Mermaid;
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  mermaid = await loadMermaid();
+});
+
+const waitActive = (page: Page, id: string) =>
+  page.waitForFunction((stateId) => document.querySelector(`#chart [data-state-id="${stateId}"]`)?.getAttribute('data-active') === 'true', id);
+
+/** Opens the menu, picks the colours, clicks `button` and returns the file the browser saves. */
+async function download(page: Page, button: string, theme: 'light' | 'dark'): Promise<{ name: string; bytes: Buffer }> {
+  if (!(await page.isVisible('#export-svg'))) await page.click('#export > summary');
+  await page.check(`input[name="export-theme"][value="${theme}"]`, { force: true });
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+function parseSvg(text: string) {
+  return new DOMParser({
+    onError: (level, message) => {
+      throw new Error(`not well-formed XML (${level}): ${message}`);
+    },
+  }).parseFromString(text, 'image/svg+xml');
+}
+
+/** Width, height and the top-left pixel's RGBA of a PNG (the first pixel reads the same under every filter). */
+function readPng(bytes: Buffer): { width: number; height: number; corner: number[] } {
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const chunks: Buffer[] = [];
+  let width = 0;
+  let height = 0;
+  for (let offset = 8; offset < bytes.length; ) {
+    const length = bytes.readUInt32BE(offset);
+    const type = bytes.subarray(offset + 4, offset + 8).toString('ascii');
+    const data = bytes.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      expect([data[8], data[9]]).toEqual([8, 6]); // 8-bit RGBA
+    }
+    if (type === 'IDAT') chunks.push(data);
+    offset += 12 + length;
+  }
+  const pixels = inflateSync(Buffer.concat(chunks));
+  return { width, height, corner: [...pixels.subarray(1, 5)] };
+}
+
+const rgba = (hex: string) => [1, 3, 5].map((index) => parseInt(hex.slice(index, index + 2), 16)).concat(255);
+
+describe('the chart taken away from the page', () => {
+  it('downloads the view shown as a standalone SVG that parses, names every state and highlights the current ones', async () => {
+    const page = await harness.open('?speed=instant', { width: 1280, height: 800 });
+    await waitActive(page, 'vm.exists.power.running');
+    const { name, bytes } = await download(page, '#export-svg', 'light');
+    expect(name).toBe('azure-vm-lifecycle-full-light.svg');
+    const document = parseSvg(bytes.toString('utf8'));
+    const groups = Array.from(document.getElementsByTagName('g')).filter((g) => g.hasAttribute('data-state-id'));
+    const shown = await page.$$eval('#chart [data-state-id]', (nodes) => nodes.map((node) => node.getAttribute('data-state-id')));
+    expect(groups.map((g) => g.getAttribute('data-state-id')).sort()).toEqual(shown.sort());
+    const activeInPage = await page.$$eval('#chart [data-state-id][data-active="true"]', (nodes) => nodes.map((node) => node.getAttribute('data-state-id')));
+    expect(groups.filter((g) => g.getAttribute('data-active') === 'true').map((g) => g.getAttribute('data-state-id')).sort()).toEqual(activeInPage.sort());
+    expect(document.getElementsByTagName('title')[0]?.textContent).toBe('Azure VM lifecycle — full statechart');
+    expect(document.getElementsByTagName('style')[0]?.textContent).not.toContain('var(');
+
+    // Without the highlight, nothing is drawn active.
+    await page.uncheck('#export-highlight');
+    const plain = parseSvg((await download(page, '#export-svg', 'light')).bytes.toString('utf8'));
+    expect(Array.from(plain.getElementsByTagName('g')).some((g) => g.getAttribute('data-active') === 'true')).toBe(false);
+    await page.close();
+  });
+
+  it('downloads a PNG at twice the SVG’s size, in the colours chosen', async () => {
+    const page = await harness.open('?speed=instant', { width: 1280, height: 800 });
+    const svg = parseSvg((await download(page, '#export-svg', 'dark')).bytes.toString('utf8')).documentElement!;
+    const { name, bytes } = await download(page, '#export-png', 'dark');
+    expect(name).toBe('azure-vm-lifecycle-full-dark.png');
+    writeFileSync(join(OUT, name), bytes);
+    const png = readPng(bytes);
+    expect({ width: png.width, height: png.height }).toEqual({ width: Number(svg.getAttribute('width')) * 2, height: Number(svg.getAttribute('height')) * 2 });
+    expect(png.corner).toEqual(rgba(CHART_PALETTES.dark.bg));
+    const light = readPng((await download(page, '#export-png', 'light')).bytes);
+    expect(light.corner).toEqual(rgba(CHART_PALETTES.light.bg));
+    await page.close();
+  });
+
+  it('copies the view’s Mermaid text, which Mermaid parses', async () => {
+    const page = await harness.open('?speed=instant', { width: 1280, height: 800 });
+    await page.click('#export > summary');
+    await page.click('#export-mermaid');
+    await page.waitForSelector('#export-toast:not([hidden])');
+    const text = await page.inputValue('[data-testid="mermaid-output"]');
+    expect(text).toBe(toMermaid(vmMachine));
+    await expect(mermaid.parse(text)).resolves.toMatchObject({ diagramType: 'stateDiagram' });
+    expect(await page.textContent('#export-status')).toMatch(/\(full statechart\)/);
+    await page.close();
+  });
+
+  it('prints the whole chart on one landscape page, under a caption with the VM’s state and no panels', async () => {
+    const page = await harness.open('?speed=instant', { width: 1280, height: 800 });
+    await waitActive(page, 'vm.exists.power.running');
+    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
+    expect(pdf).toMatch(/\/MediaBox\s*\[\s*0 0 841\.\d+ 59[45]\.\d+\s*\]/); // A4 landscape, in points
+
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['#side', '#operations', '.toolbar', '#speeds']) expect(await page.isHidden(hidden), hidden).toBe(true);
+    expect(await page.textContent('#status-line')).toMatch(/Power: running/);
+    expect(await page.isVisible('#status-line')).toBe(true);
+    // A4 landscape less 10 mm margins is 277 × 190 mm; the chart keeps to 165 mm under the caption.
+    const mm = 96 / 25.4;
+    const box = await page.$eval('#chart svg', (svg) => svg.getBoundingClientRect().toJSON() as DOMRect);
+    expect(box.height).toBeLessThanOrEqual(165 * mm + 1);
+    expect(box.height).toBeGreaterThan(100 * mm);
+    await page.close();
+  });
+});
+
+describe('the page embedded', () => {
+  it('?embed shows the chart alone, fitted in the frame, on a transparent page', async () => {
+    const page = await harness.open('?embed&speed=instant', { width: 800, height: 500 });
+    await page.waitForFunction(() => document.querySelector('#zoom-level')?.textContent !== '100 %');
+    for (const hidden of ['.top', '.timebar', '#side', '#operations', '.toolbar', '#state-info']) expect(await page.isHidden(hidden), hidden).toBe(true);
+    const box = await page.$eval('#chart svg', (svg) => svg.getBoundingClientRect().toJSON() as DOMRect);
+    expect(box.width).toBeGreaterThan(400);
+    expect(box.right).toBeLessThanOrEqual(800);
+    expect(box.bottom).toBeLessThanOrEqual(500);
+    expect(await page.$eval('body', (body) => getComputedStyle(body).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+    await page.screenshot({ path: join(OUT, 'chart-embed.png') });
+    await page.close();
+  });
+
+  it('?embed=buttons adds the operation buttons, which work', async () => {
+    const page = await harness.open('?embed=buttons&speed=instant', { width: 900, height: 600 });
+    await waitActive(page, 'vm.exists.power.running');
+    expect(await page.isVisible('#operations')).toBe(true);
+    expect(await page.isHidden('#side')).toBe(true);
+    await page.click('button[data-operation="deallocate"]');
+    await waitActive(page, 'vm.exists.power.deallocated');
+    await page.close();
+  });
+
+  it('embeds from disk (file://) too: the chart drawn from the build-time layout, no panels', async () => {
+    const page = await harness.openFromDisk('?embed&speed=instant', { width: 800, height: 500 });
+    await page.waitForFunction(() => window.vmPage !== undefined);
+    await page.evaluate(() => window.vmPage?.ready);
+    await waitActive(page, 'vm.exists.power.running');
+    expect(await page.getAttribute('#chart svg', 'data-layout-source')).toBe('precomputed');
+    expect(await page.isHidden('#side')).toBe(true);
+    expect(await page.isHidden('#boot')).toBe(true);
+    await page.close();
+  });
+
+  it('downloads an SVG from disk (file://) as well', async () => {
+    const page = await harness.openFromDisk('?speed=instant', { width: 1280, height: 800 });
+    await page.waitForFunction(() => window.vmPage !== undefined);
+    await page.evaluate(() => window.vmPage?.ready);
+    const { name, bytes } = await download(page, '#export-svg', 'light');
+    expect(name).toBe('azure-vm-lifecycle-full-light.svg');
+    expect(parseSvg(bytes.toString('utf8')).documentElement!.tagName).toBe('svg');
+    await page.close();
+  });
+});
+
+describe('the menu at 1280×800, for people to look at', () => {
+  it('writes test/out/chart-export-menu.png (English) and chart-export-menu-nl.png (Dutch); Escape closes the menu', async () => {
+    for (const lang of ['en', 'nl']) {
+      const page = await harness.open(`?speed=instant&lang=${lang}`, { width: 1280, height: 800 });
+      await waitActive(page, 'vm.exists.power.running');
+      await page.click('#export > summary');
+      expect(await page.isVisible('#export-png')).toBe(true);
+      expect(await page.textContent('#export-mermaid')).toBe(lang === 'en' ? 'Copy Mermaid' : 'Mermaid kopiëren');
+      await page.screenshot({ path: join(OUT, lang === 'en' ? 'chart-export-menu.png' : 'chart-export-menu-nl.png') });
+      // Escape closes the menu and gives focus back to it.
+      await page.focus('#export-svg');
+      await page.keyboard.press('Escape');
+      expect(await page.isHidden('#export-svg')).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.matches('#export > summary'))).toBe(true);
+      await page.close();
+    }
+  });
+});
