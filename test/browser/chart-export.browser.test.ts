@@ -197,6 +197,10 @@ describe('the menu at 1280×800, for people to look at', () => {
       await page.keyboard.press('Escape');
       expect(await page.isHidden('#export-svg')).toBe(true);
       expect(await page.evaluate(() => document.activeElement?.matches('#export > summary'))).toBe(true);
+      // So does a click elsewhere.
+      await page.click('#export > summary');
+      await page.click('#chart-title');
+      expect(await page.isHidden('#export-svg')).toBe(true);
       await page.close();
     }
   });

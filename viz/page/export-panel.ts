@@ -103,7 +103,8 @@ export function setupExportPanel(host: ExportHost, params: URLSearchParams): { r
   // A menu: a click elsewhere or Escape closes it, Escape giving focus back to its button.
   const menu = byId<HTMLDetailsElement>('export');
   document.addEventListener('click', (event) => {
-    if (menu.open && !menu.contains(event.target as Node)) menu.open = false;
+    // Only a person's click: the download link's own click lands outside the menu too.
+    if (event.isTrusted && menu.open && !menu.contains(event.target as Node)) menu.open = false;
   });
   menu.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || !menu.open) return;
