@@ -111,6 +111,24 @@ describe('the packed package', () => {
     expect(out).toContain('Usage: azure-vm-lifecycle serve [options]');
   });
 
+  it('draws the chart with the installed command: an SVG file, and for PNG without the optional renderer a message saying what to install', () => {
+    const bin = join(app, 'node_modules/.bin/azure-vm-lifecycle');
+    execFileSync(bin, ['chart', '--view', 'full', '-o', 'vm.svg'], { cwd: app, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    const svg = readFileSync(join(app, 'vm.svg'), 'utf8');
+    expect(svg).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg /);
+    expect(svg).toContain('data-state-id="vm.exists.power.running"');
+    // Installed with --omit=optional above: no @resvg/resvg-js.
+    let failure: { status: number; stderr: string } | undefined;
+    try {
+      execFileSync(bin, ['chart', '-o', 'vm.png'], { cwd: app, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      failure = error as { status: number; stderr: string };
+    }
+    expect(failure?.status).toBe(1);
+    expect(failure?.stderr).toContain('--format png needs the optional package @resvg/resvg-js, which is not installed here');
+    expect(manifest.optionalDependencies['@resvg/resvg-js']).toBeDefined();
+  }, 60_000);
+
   it('serves with the installed command: the listening line first, ARM and the built live page served, SIGTERM closes it', async () => {
     // The command npx runs, started directly so the signal reaches the emulator itself.
     const child = spawn(join(app, 'node_modules/.bin/azure-vm-lifecycle'), ['serve', '--port', '0', '--clock', 'instant'], {
