@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { ChartTheme } from 'azure-vm-lifecycle/viz';
-import { VM_CHART_VIEWS, vmChartMermaid, vmChartSvg, vmChartTitle, type VmChartView } from './vm-chart.js';
+import { VM_CHART_LANGUAGES, VM_CHART_VIEWS, vmChartMermaid, vmChartSvg, vmChartTitle, type Language, type VmChartView } from './vm-chart.js';
 
 /** The file formats. */
 export const CHART_FORMATS = ['svg', 'png', 'mermaid'] as const;
@@ -21,6 +21,8 @@ export interface ChartCommand {
   format: ChartFormat;
   /** The colours of SVG and PNG. */
   theme: ChartTheme;
+  /** The language of the heading (and of the lesson view's words). */
+  language: Language;
   /** PNG pixels per chart pixel. */
   scale: number;
   /** The heading; empty for none. */
@@ -48,6 +50,7 @@ Options:
                             .svg, .png or .mmd/.mermaid/.md; svg on standard output)
   --theme light|dark        colours of SVG and PNG (default: light)
   --scale N                 PNG pixels per chart pixel, 0.5 to 8 (default: 2, for slides)
+  --lang ${VM_CHART_LANGUAGES.join('|')}${' '.repeat(Math.max(1, 19 - VM_CHART_LANGUAGES.join('|').length))}the language of the words (default: en)
   --title TEXT              the heading drawn above the chart (default: "${vmChartTitle(VM_CHART_VIEWS[0] ?? 'full')}")
   --no-title                no heading
   -o, --output FILE         where to write (default: standard output; PNG needs a file)
@@ -78,7 +81,7 @@ export function parseChartArgs(args: readonly string[]): ChartCommand {
     }
     const match = /^(--[a-z]+|-o)(?:=(.*))?$/s.exec(arg);
     const name = match?.[1] === '-o' ? '--output' : match?.[1];
-    if (!match || !name || !['--view', '--format', '--theme', '--scale', '--title', '--output'].includes(name)) {
+    if (!match || !name || !['--view', '--format', '--theme', '--scale', '--lang', '--title', '--output'].includes(name)) {
       throw new ChartUsageError(arg.startsWith('-') ? `unknown option '${arg}'.` : `unexpected argument '${arg}' (options come as --name value).`);
     }
     const value = match[2] ?? args[(index += 1)];
@@ -100,6 +103,7 @@ export function parseChartArgs(args: readonly string[]): ChartCommand {
   }
   const format = oneOf('--format', values.get('--format') ?? fromExtension ?? 'svg', CHART_FORMATS);
   const theme = oneOf('--theme', values.get('--theme') ?? 'light', THEMES);
+  const language = oneOf('--lang', values.get('--lang') ?? 'en', VM_CHART_LANGUAGES);
   const scaleText = values.get('--scale') ?? '2';
   const scale = Number(scaleText);
   if (scaleText.trim() === '' || !Number.isFinite(scale) || scale < 0.5 || scale > 8) {
@@ -110,7 +114,7 @@ export function parseChartArgs(args: readonly string[]): ChartCommand {
     throw new ChartUsageError('--theme, --scale and --title draw SVG and PNG; Mermaid text has no colours, size or heading.');
   }
   if (format === 'svg' && values.has('--scale')) throw new ChartUsageError('--scale sizes PNG only; an SVG scales itself.');
-  return { view, format, theme, scale, title: title ?? vmChartTitle(view), output: output === '-' ? undefined : output };
+  return { view, format, theme, language, scale, title: title ?? vmChartTitle(view, language), output: output === '-' ? undefined : output };
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {

@@ -22,6 +22,11 @@ import {
 } from 'azure-vm-lifecycle/viz';
 import { vmMachine, type VmInput } from '../machines/index.js';
 import { toMermaid } from '../machines/mermaid.js';
+// The page's words, so a file drawn here is headed as the page heads its downloads.
+import { chartTitle } from '../viz/page/export-words.js';
+import { LANGUAGE_CODES, translator, type Language } from '../viz/page/i18n/index.js';
+
+export { LANGUAGE_CODES as VM_CHART_LANGUAGES, type Language };
 
 /**
  * Which chart of the VM.
@@ -77,9 +82,9 @@ export async function vmChart(view: VmChartView, input: VmInput = DEFAULT_INPUT,
   return { view, graph, layout };
 }
 
-/** The heading of an exported chart. */
-export function vmChartTitle(view: VmChartView): string {
-  return `Azure VM lifecycle — ${view === 'full' ? 'full statechart' : `${view} view`}`;
+/** The heading of an exported chart, in one of the page's languages (default English). */
+export function vmChartTitle(view: VmChartView, language: Language = 'en'): string {
+  return chartTitle(translator(language), view);
 }
 
 /**

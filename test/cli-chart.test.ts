@@ -54,6 +54,17 @@ describe('azure-vm-lifecycle chart', () => {
     expect(document.getElementsByTagName('title')[0]?.textContent).toBe('Azure VM lifecycle — full statechart');
   });
 
+  it('heads the file in the language asked for, or as --title says, or not at all', () => {
+    const title = (...args: string[]) => {
+      const root = parseSvg(chart('--view', 'full', ...args).stdout).documentElement!;
+      // The file's own <title>, not a state's.
+      return Array.from(root.getElementsByTagName('title')).find((element) => element.parentNode === root)?.textContent;
+    };
+    expect(title('--lang', 'nl')).toBe('Levenscyclus van een Azure-VM — volledig toestandsdiagram');
+    expect(title('--title', 'Lesson 3: the VM')).toBe('Lesson 3: the VM');
+    expect(title('--no-title')).toBeUndefined();
+  });
+
   it('writes a PNG at twice the SVG’s size by default, and at --scale', () => {
     const svg = parseSvg(chart('--view', 'full').stdout).documentElement!;
     const [width, height] = ['width', 'height'].map((name) => Number(svg.getAttribute(name)));
@@ -77,7 +88,7 @@ describe('azure-vm-lifecycle chart', () => {
     const run = chart('--help');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Usage: azure-vm-lifecycle chart \[options\]/);
-    for (const flag of ['--view', '--format svg|png|mermaid', '--theme light|dark', '--scale', '-o, --output FILE']) expect(run.stdout).toContain(flag);
+    for (const flag of ['--view', '--format svg|png|mermaid', '--theme light|dark', '--scale', '--lang en|nl', '--title', '--no-title', '-o, --output FILE']) expect(run.stdout).toContain(flag);
   });
 
   it.each([
@@ -85,6 +96,7 @@ describe('azure-vm-lifecycle chart', () => {
     [['--view', 'everything'], "--view expects full; got 'everything'."],
     [['--format', 'gif', '-o', 'x.gif'], "--format expects svg, png, mermaid; got 'gif'."],
     [['--theme', 'sepia'], "--theme expects light, dark; got 'sepia'."],
+    [['--lang', 'fr'], "--lang expects en, nl; got 'fr'."],
     [['--format', 'png'], '--format png needs a file: add -o FILE.png.'],
     [['-o', 'chart.txt'], "cannot tell the format from 'chart.txt': name it .svg, .png or .mmd, or add --format svg|png|mermaid."],
     [['--format', 'png', '-o', 'x.png', '--scale', '20'], "--scale expects a number from 0.5 to 8, got '20'."],

@@ -6,6 +6,7 @@
  */
 import { chartSvg, type ChartHandle, type ChartTheme } from 'azure-vm-lifecycle/viz';
 import './take-away.css';
+import { chartTitle, viewWords } from './export-words.js';
 import type { Translator } from './i18n/index.js';
 import { byId, setText } from './page-dom.js';
 import { bindToast } from './toast.js';
@@ -57,10 +58,6 @@ export function setupExportPanel(host: ExportHost, params: URLSearchParams): { r
   const highlight = byId<HTMLInputElement>('export-highlight');
   const toast = bindToast('export-toast', 'export-status', 'export-close');
   const output = byId<HTMLTextAreaElement>('mermaid-output');
-  const viewWords = (): string => {
-    const key = `export.view.${host.view()}`;
-    return key === 'export.view.full' || key === 'export.view.lesson' ? host.t()(key) : host.view();
-  };
 
   /** The current view as a standalone SVG, or `undefined` before the chart is drawn. */
   const drawSvg = (): ReturnType<typeof chartSvg> | undefined => {
@@ -70,7 +67,7 @@ export function setupExportPanel(host: ExportHost, params: URLSearchParams): { r
     const active = highlight.checked
       ? [...document.querySelectorAll('#chart [data-state-id][data-active="true"]')].map((node) => node.getAttribute('data-state-id') ?? '')
       : [];
-    return chartSvg(chart.graph, layout, { theme: theme(), active, title: `${host.t()('page.heading')} — ${viewWords()}` });
+    return chartSvg(chart.graph, layout, { theme: theme(), active, title: chartTitle(host.t(), host.view()) });
   };
   const fileName = (extension: string): string => `azure-vm-lifecycle-${host.view()}-${theme()}.${extension}`;
   const failed = (format: string, error: unknown): void =>
@@ -88,7 +85,7 @@ export function setupExportPanel(host: ExportHost, params: URLSearchParams): { r
   byId('export-mermaid').addEventListener('click', () => {
     const text = host.mermaid();
     output.value = text;
-    const view = viewWords();
+    const view = viewWords(host.t(), host.view());
     const shown = (): void => {
       toast.show(host.t()('export.mermaidShown', { view }), 'info');
       output.focus();
@@ -114,7 +111,7 @@ export function setupExportPanel(host: ExportHost, params: URLSearchParams): { r
   });
 
   const hint = byId('export-hint');
-  const renderWords = (): void => setText(hint, host.t()('export.hint', { view: viewWords() }));
+  const renderWords = (): void => setText(hint, host.t()('export.hint', { view: viewWords(host.t(), host.view()) }));
   menu.addEventListener('toggle', renderWords);
   return { renderWords };
 }
