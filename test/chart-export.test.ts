@@ -6,9 +6,10 @@ import { DOMParser, type Document as XmlDocument, type Element as XmlElement } f
 import { beforeAll, describe, expect, it } from 'vitest';
 import { vmMachine } from 'azure-vm-lifecycle';
 import { toMermaid } from 'azure-vm-lifecycle/mermaid';
-import { CHART_PALETTES, chartSvg, chartToMermaid, layoutGraph, toChartGraph, type ChartGraph, type ChartLayout } from 'azure-vm-lifecycle/viz';
+import { chartPalette, chartSvg, chartToMermaid, layoutGraph, toChartGraph, type ChartGraph, type ChartLayout } from 'azure-vm-lifecycle/viz';
 import { lifecycleMachine } from './fixtures/lifecycle-machine.js';
 import { loadMermaid, type Mermaid } from './mermaid-parser.js';
+import { CHART_CSS } from '../viz/chart/chart-style.js';
 
 /** Parses XML strictly: any error or warning fails the test. */
 function parseXml(text: string): XmlDocument {
@@ -62,11 +63,20 @@ describe('chartSvg', () => {
       const document = parseXml(chartSvg(graph, layout, { theme }).svg);
       const css = elements(document, 'style')[0]?.textContent ?? '';
       expect(css).not.toMatch(/var\(|@media|@keyframes|:focus/);
-      expect(css).toContain(`.xc-chart text { fill: ${CHART_PALETTES[theme].text}; }`);
+      expect(css).toContain(`.xc-chart text { fill: ${chartPalette(theme).text}; }`);
       const background = elements(document, 'rect').find((rect) => rect.getAttribute('class') === 'xc-background');
-      expect(background?.getAttribute('fill')).toBe(CHART_PALETTES[theme].bg);
+      expect(background?.getAttribute('fill')).toBe(chartPalette(theme).bg);
       expect(document.documentElement!.getAttribute('data-theme')).toBe(theme);
     }
+  });
+
+  it('takes each theme’s colours from the live chart’s stylesheet: its variables, and the dark ones under prefers-color-scheme', () => {
+    const light = chartPalette('light');
+    const dark = chartPalette('dark');
+    expect(CHART_CSS).toContain(`--xc-bg: ${light.bg};`);
+    expect(CHART_CSS).toMatch(new RegExp(`prefers-color-scheme: dark\\)[\\s\\S]*--xc-bg: ${dark.bg};`));
+    expect(dark.bg).not.toBe(light.bg);
+    expect(Object.keys(dark).sort()).toEqual(Object.keys(light).sort());
   });
 
   it('highlights exactly the states it is given, and leaves nothing focusable', () => {

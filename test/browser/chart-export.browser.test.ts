@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { vmMachine } from 'azure-vm-lifecycle';
 import { toMermaid } from 'azure-vm-lifecycle/mermaid';
-import { CHART_PALETTES } from 'azure-vm-lifecycle/viz';
+import { chartPalette } from 'azure-vm-lifecycle/viz';
 import { loadMermaid, type Mermaid } from '../mermaid-parser.js';
 import { TEST_PAGE_DIR } from './page-server.js';
 import { useVmPage } from './vm-page-harness.js';
@@ -99,9 +99,9 @@ describe('the chart taken away from the page', () => {
     writeFileSync(join(OUT, name), bytes);
     const png = readPng(bytes);
     expect({ width: png.width, height: png.height }).toEqual({ width: Number(svg.getAttribute('width')) * 2, height: Number(svg.getAttribute('height')) * 2 });
-    expect(png.corner).toEqual(rgba(CHART_PALETTES.dark.bg));
+    expect(png.corner).toEqual(rgba(chartPalette('dark').bg!));
     const light = readPng((await download(page, '#export-png', 'light')).bytes);
-    expect(light.corner).toEqual(rgba(CHART_PALETTES.light.bg));
+    expect(light.corner).toEqual(rgba(chartPalette('light').bg!));
     await page.close();
   });
 
@@ -117,7 +117,7 @@ describe('the chart taken away from the page', () => {
     await page.close();
   });
 
-  it('prints the whole chart on one landscape page, under a caption with the VM’s state and no panels', async () => {
+  it('prints the whole chart on one landscape page, in the light colours, under a caption with the VM’s state and no panels', async () => {
     const page = await harness.open('?speed=instant', { width: 1280, height: 800 });
     await waitActive(page, 'vm.exists.power.running');
     const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
@@ -133,6 +133,22 @@ describe('the chart taken away from the page', () => {
     const box = await page.$eval('#chart svg', (svg) => svg.getBoundingClientRect().toJSON() as DOMRect);
     expect(box.height).toBeLessThanOrEqual(165 * mm + 1);
     expect(box.height).toBeGreaterThan(100 * mm);
+
+    // Printed from a dark screen, on paper in the light colours.
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    // Past the boxes' 0.2 s colour transition, so a dark fill would have arrived.
+    await page.waitForTimeout(400);
+    const fill = await page.$eval('#chart [data-state-id="vm.exists.power.stopped"] > .xc-box', (box) => getComputedStyle(box).fill);
+    expect(fill).toBe(`rgb(${rgba(chartPalette('light')['state-fill']!).slice(0, 3).join(', ')})`);
+    expect(await page.$eval('#status-line', (line) => getComputedStyle(line).color)).toBe('rgb(31, 35, 40)');
+    // On a dark screen, dark (once the boxes' colour transition has run).
+    await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+    const darkFill = `rgb(${rgba(chartPalette('dark')['state-fill']!).slice(0, 3).join(', ')})`;
+    await page.waitForFunction(
+      (expected) => getComputedStyle(document.querySelector('#chart [data-state-id="vm.exists.power.stopped"] > .xc-box')!).fill === expected,
+      darkFill,
+      { timeout: 5_000 },
+    );
     await page.close();
   });
 });

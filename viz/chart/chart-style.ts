@@ -14,7 +14,7 @@ export const CHART_CSS = `
   font-family: ${FONT_FAMILY}; color: var(--xc-text); background: var(--xc-bg);
   max-width: 100%; height: auto; display: block;
 }
-@media (prefers-color-scheme: dark) {
+@media screen and (prefers-color-scheme: dark) {
   .xc-chart {
     --xc-bg: #0d1117; --xc-text: #e6edf3; --xc-muted: #8d96a0; --xc-border: #6e7681;
     --xc-compound-fill: #161b22; --xc-state-fill: #0d1117; --xc-edge: #8d96a0;

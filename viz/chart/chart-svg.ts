@@ -4,7 +4,7 @@
  * renderer outside the browser. Needs no DOM.
  */
 import type { ChartGraph, ChartLayout } from './chart.types.js';
-import { chartFileCss, CHART_PALETTES, type ChartTheme } from './chart-style.js';
+import { chartFileCss, chartPalette, type ChartTheme } from './chart-file-style.js';
 import { METRICS } from './metrics.js';
 import { renderChart } from './render.js';
 import { MarkupDocument, type MarkupElement } from './svg-markup.js';
@@ -44,7 +44,8 @@ export interface ChartSvg {
  */
 export function chartSvg(graph: ChartGraph, layout: ChartLayout, options: ChartSvgOptions = {}): ChartSvg {
   const theme = options.theme ?? 'light';
-  if (!(theme in CHART_PALETTES)) throw new TypeError(`unknown chart theme '${theme}': use ${Object.keys(CHART_PALETTES).join(' or ')}`);
+  // Checks the theme before drawing anything.
+  const palette = chartPalette(theme);
   const padding = options.padding ?? 16;
   const document = new MarkupDocument();
   const container = document.createElementNS(SVG_NS, 'g');
@@ -69,7 +70,7 @@ export function chartSvg(graph: ChartGraph, layout: ChartLayout, options: ChartS
   drawing.setAttribute('transform', `translate(${padding} ${padding + titleHeight})`);
   drawing.append(...layers);
   const background = document.createElementNS(SVG_NS, 'rect');
-  for (const [name, value] of Object.entries({ class: 'xc-background', width: '100%', height: '100%', fill: CHART_PALETTES[theme].bg })) {
+  for (const [name, value] of Object.entries({ class: 'xc-background', width: '100%', height: '100%', fill: palette.bg ?? 'none' })) {
     background.setAttribute(name, value);
   }
   svg.append(background);

@@ -14,7 +14,7 @@ export { gridLayout } from './grid-layout.js';
 export { renderChart, type ChartView } from './render.js';
 export { chartSvg, type ChartSvg, type ChartSvgOptions } from './chart-svg.js';
 export { chartToMermaid, type ChartMermaidOptions } from './chart-mermaid.js';
-export { CHART_PALETTES, type ChartPalette, type ChartTheme } from './chart-style.js';
+export { chartPalette, CHART_THEMES, type ChartPalette, type ChartTheme } from './chart-file-style.js';
 export { actorDelayResolver } from './delays.js';
 export { activeStateIds, type MatchableSnapshot } from './live.js';
 export { attachZoom, fitScale, clampScale, ZOOM_LIMITS, ZOOM_STEP, type ZoomControl } from './zoom.js';
