@@ -19,7 +19,7 @@ const alias = [
 // script says why when the page cannot start. The emulator page is built apart, so that the two
 // pages share no chunk, by the same plugins (the layout is computed once for both).
 const pagePlugins = [
-  vmLayoutPlugin(here('./viz/build/vm-layout.ts'), alias, [here('./machines/'), here('./viz/')]),
+  vmLayoutPlugin(here('./viz/build/vm-layout.ts'), alias, [here('./machines/'), here('./viz/'), here('./server/vm-chart.ts')]),
   bootPlugin(),
   inlineEntryPlugin(),
 ];
