@@ -53,11 +53,14 @@ export function chartSvg(graph: ChartGraph, layout: ChartLayout, options: ChartS
   const svg = view.svg as unknown as MarkupElement;
 
   const active = new Set(options.active ?? []);
-  for (const [id, group] of view.states as unknown as Map<string, MarkupElement>) {
-    group.setAttribute('data-active', String(active.has(id)));
-    // Nothing in a file takes focus.
-    group.removeAttribute('tabindex');
-  }
+  for (const [id, group] of view.states as unknown as Map<string, MarkupElement>) group.setAttribute('data-active', String(active.has(id)));
+  // Nothing in a file takes focus or acts as a control.
+  const settle = (element: MarkupElement): void => {
+    element.removeAttribute('tabindex');
+    if (element.getAttribute('role') === 'button') element.removeAttribute('role');
+    for (const child of element.childNodes) if (typeof child !== 'string') settle(child);
+  };
+  settle(svg);
   for (const countdown of view.countdowns.values() as unknown as Iterable<MarkupElement>) countdown.remove();
 
   const titleHeight = options.title ? METRICS.stateFont + 3 + 14 : 0;
@@ -92,7 +95,6 @@ export function chartSvg(graph: ChartGraph, layout: ChartLayout, options: ChartS
   svg.setAttribute('height', String(height));
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   svg.setAttribute('data-theme', theme);
-  svg.removeAttribute('role');
   if (options.title) svg.setAttribute('aria-label', options.title);
   return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${svg.outerHTML}\n`, width, height };
 }
