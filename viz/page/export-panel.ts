@@ -4,7 +4,7 @@
  * or printed on one page; and the page embedded in an iframe (`?embed`, `?embed=buttons`).
  * Glue only: the files come from `chartSvg`, the text from the view's Mermaid function.
  */
-import { chartSvg, type ChartHandle, type ChartTheme } from 'azure-vm-lifecycle/viz';
+import { chartSvg, chartToMermaid, type ChartHandle, type ChartTheme } from 'azure-vm-lifecycle/viz';
 import './take-away.css';
 import { chartTitle, viewWords } from './export-words.js';
 import type { Translator } from './i18n/index.js';
@@ -15,12 +15,16 @@ import { bindToast } from './toast.js';
 export interface ExportHost {
   /** The chart shown; its graph and layout are the current view. */
   chart(): ChartHandle | undefined;
-  /** The current view's name, as file names and words say it (`full`, `lesson`). */
-  view(): string;
-  /** The current view as Mermaid text. */
-  mermaid(): string;
+  /** The machine's own Mermaid diagram, for the full view (`toMermaid`, descriptions and all). */
+  fullMermaid(): string;
   /** The page's words now. */
   t(): Translator;
+}
+
+/** The view a chart draws (`full`, `lesson`…): a chart without views draws the full machine. */
+export function viewOf(chart: ChartHandle | undefined): string {
+  const view = (chart as { view?: unknown } | undefined)?.view;
+  return typeof view === 'string' ? view : 'full';
 }
 
 /** How much larger than the chart a PNG is drawn: crisp on slides and high-density screens. */
@@ -57,6 +61,12 @@ export function setupExportPanel(host: ExportHost, params: URLSearchParams): { r
   const theme = (): ChartTheme => (themes.find((input) => input.checked)?.value === 'dark' ? 'dark' : 'light');
   const highlight = byId<HTMLInputElement>('export-highlight');
   const toast = bindToast('export-toast', 'export-status', 'export-close');
+  const view = (): string => viewOf(host.chart());
+  /** The view drawn as Mermaid text: the machine's own diagram, or the reduced graph drawn. */
+  const mermaid = (): string => {
+    const chart = host.chart();
+    return view() === 'full' || !chart ? host.fullMermaid() : chartToMermaid(chart.graph);
+  };
   const output = byId<HTMLTextAreaElement>('mermaid-output');
 
   /** The current view as a standalone SVG, or `undefined` before the chart is drawn. */
@@ -67,9 +77,9 @@ export function setupExportPanel(host: ExportHost, params: URLSearchParams): { r
     const active = highlight.checked
       ? [...document.querySelectorAll('#chart [data-state-id][data-active="true"]')].map((node) => node.getAttribute('data-state-id') ?? '')
       : [];
-    return chartSvg(chart.graph, layout, { theme: theme(), active, title: chartTitle(host.t(), host.view()) });
+    return chartSvg(chart.graph, layout, { theme: theme(), active, title: chartTitle(host.t(), view()) });
   };
-  const fileName = (extension: string): string => `azure-vm-lifecycle-${host.view()}-${theme()}.${extension}`;
+  const fileName = (extension: string): string => `azure-vm-lifecycle-${view()}-${theme()}.${extension}`;
   const failed = (format: string, error: unknown): void =>
     toast.show(host.t()('export.failed', { format, problem: error instanceof Error ? error.message : String(error) }));
 
@@ -83,16 +93,16 @@ export function setupExportPanel(host: ExportHost, params: URLSearchParams): { r
     rasterize(drawn, PNG_SCALE).then((png) => download(png, fileName('png')), (error: unknown) => failed('PNG', error));
   });
   byId('export-mermaid').addEventListener('click', () => {
-    const text = host.mermaid();
+    const text = mermaid();
     output.value = text;
-    const view = viewWords(host.t(), host.view());
+    const shownView = viewWords(host.t(), view());
     const shown = (): void => {
-      toast.show(host.t()('export.mermaidShown', { view }), 'info');
+      toast.show(host.t()('export.mermaidShown', { view: shownView }), 'info');
       output.focus();
       output.select();
     };
     // The clipboard needs a secure context and permission; without it, the text is shown to copy.
-    if (navigator.clipboard?.writeText) navigator.clipboard.writeText(text).then(() => toast.show(host.t()('export.mermaidCopied', { view }), 'info'), shown);
+    if (navigator.clipboard?.writeText) navigator.clipboard.writeText(text).then(() => toast.show(host.t()('export.mermaidCopied', { view: shownView }), 'info'), shown);
     else shown();
   });
   byId('export-print').addEventListener('click', () => window.print());
@@ -111,7 +121,7 @@ export function setupExportPanel(host: ExportHost, params: URLSearchParams): { r
   });
 
   const hint = byId('export-hint');
-  const renderWords = (): void => setText(hint, host.t()('export.hint', { view: viewWords(host.t(), host.view()) }));
+  const renderWords = (): void => setText(hint, host.t()('export.hint', { view: viewWords(host.t(), view()) }));
   menu.addEventListener('toggle', renderWords);
   return { renderWords };
 }

@@ -369,7 +369,7 @@ pageApi.ready = chart.ready.then(
     box.setAttribute('role', 'alert');
   },
 );
-exportPanel = setupExportPanel({ chart: () => chart, view: () => 'full', mermaid: () => toMermaid(vmMachine), t: words }, params);
+exportPanel = setupExportPanel({ chart: () => chart, fullMermaid: () => toMermaid(vmMachine), t: words }, params);
 timePanel = setupTimePanel({
   driver,
   startPaused,
