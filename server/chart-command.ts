@@ -21,7 +21,7 @@ export interface ChartCommand {
   format: ChartFormat;
   /** The colours of SVG and PNG. */
   theme: ChartTheme;
-  /** The language of the heading (and of the lesson view's words). */
+  /** The language of the heading and of the lesson's words. */
   language: Language;
   /** PNG pixels per chart pixel. */
   scale: number;
@@ -50,15 +50,16 @@ Options:
                             .svg, .png or .mmd/.mermaid/.md; svg on standard output)
   --theme light|dark        colours of SVG and PNG (default: light)
   --scale N                 PNG pixels per chart pixel, 0.5 to 8 (default: 2, for slides)
-  --lang ${VM_CHART_LANGUAGES.join('|')}${' '.repeat(Math.max(1, 19 - VM_CHART_LANGUAGES.join('|').length))}the language of the words (default: en)
+  --lang ${VM_CHART_LANGUAGES.join('|')}${' '.repeat(Math.max(1, 19 - VM_CHART_LANGUAGES.join('|').length))}the language of the heading and the lesson's words (default: en)
   --title TEXT              the heading drawn above the chart (default: "${vmChartTitle(VM_CHART_VIEWS[0] ?? 'full')}")
   --no-title                no heading
   -o, --output FILE         where to write (default: standard output; PNG needs a file)
   -h, --help                this help
 
 Examples:
-  npx azure-vm-lifecycle chart --view full --format png --theme dark -o vm-dark.png
-  npx azure-vm-lifecycle chart --format mermaid -o docs/vm.mmd
+  npx azure-vm-lifecycle chart --format png --theme dark -o lesson-dark.png
+  npx azure-vm-lifecycle chart --view full -o docs/vm-full.svg
+  npx azure-vm-lifecycle chart --view lesson --lang nl --format mermaid -o docs/les.mmd
 
 PNG is rendered by the optional package @resvg/resvg-js (installed with this one unless
 optional packages were left out).
@@ -124,8 +125,8 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
 
 /** The file's bytes (PNG) or text (SVG, Mermaid). */
 export async function drawChart(command: ChartCommand): Promise<string | Uint8Array> {
-  if (command.format === 'mermaid') return vmChartMermaid(command.view);
-  const { svg } = await vmChartSvg(command.view, command.theme, command.title);
+  if (command.format === 'mermaid') return vmChartMermaid(command.view, { language: command.language });
+  const { svg } = await vmChartSvg(command.view, command.theme, { language: command.language, title: command.title });
   if (command.format === 'svg') return svg;
   return rasterize(svg, command.scale);
 }

@@ -14,15 +14,18 @@ import {
   layoutGraph,
   layoutStats,
   toChartGraph,
+  toLessonGraph,
   type ChartGraph,
   type ChartLayout,
   type ChartTheme,
   type ElkLike,
   type MeasureText,
 } from 'azure-vm-lifecycle/viz';
-import { vmMachine, type VmInput } from '../machines/index.js';
+import { vmMachine, type BillingTable, type VmInput } from '../machines/index.js';
 import { toMermaid } from '../machines/mermaid.js';
-// The page's words, so a file drawn here is headed as the page heads its downloads.
+// The page's words, so a file drawn here names states and operations as the page does, and is
+// headed as the page heads its downloads.
+import { lessonWords } from '../viz/page/chart-words.js';
 import { chartTitle } from '../viz/page/export-words.js';
 import { LANGUAGE_CODES, translator, type Language } from '../viz/page/i18n/index.js';
 
@@ -30,12 +33,13 @@ export { LANGUAGE_CODES as VM_CHART_LANGUAGES, type Language };
 
 /**
  * Which chart of the VM.
+ * - `lesson`: the lifecycle as it is taught (`toLessonGraph`), the page's default view
  * - `full`: every state and transition of `vmMachine`
  */
-export type VmChartView = 'full';
+export type VmChartView = 'lesson' | 'full';
 
-/** The views, in the order `--help` lists them. */
-export const VM_CHART_VIEWS: readonly VmChartView[] = ['full'];
+/** The views, the page's default first. */
+export const VM_CHART_VIEWS: readonly VmChartView[] = ['lesson', 'full'];
 
 /** The input whose delays label the chart ("after 30 s"): the page's first VM. */
 const DEFAULT_INPUT: VmInput = { name: 'myVM' };
@@ -47,6 +51,52 @@ const DEFAULT_INPUT: VmInput = { name: 'myVM' };
  */
 const widerEstimate: MeasureText = (text, fontSize) => Math.ceil(estimateTextWidth(text, fontSize) * 1.08);
 
+/** Options of {@link vmChartGraph} and {@link vmChart}. */
+export interface VmChartOptions {
+  /** The VM whose delays label the full view; default the page's first VM. */
+  input?: VmInput;
+  /** The language of the lesson's words (default `en`). */
+  language?: Language;
+  /** The billing table of the lesson's billed marks (default the specification's, `seed-2018`). */
+  table?: BillingTable;
+  /**
+   * The elk to lay out with (the page's build passes one it imported up front: it closes its
+   * module runner after loading this module, so an import on demand would fail there); default
+   * the one `layoutGraph` loads.
+   */
+  elk?: ElkLike;
+}
+
+/**
+ * The graph of a view of `vmMachine`, with the labels the page gives it: the full view's delays
+ * resolved with the input, the lesson's words in the language.
+ * @throws TypeError for a view there is none of
+ */
+export function vmChartGraph(view: VmChartView, options: VmChartOptions = {}): ChartGraph {
+  if (view === 'lesson') return toLessonGraph(toChartGraph(vmMachine), lessonWords(options.language ?? 'en', options.table ?? 'seed-2018')).graph;
+  if (view !== 'full') throw new TypeError(`unknown chart view '${String(view)}': use ${VM_CHART_VIEWS.join(' or ')}`);
+  // Not started: the snapshot's context is all the delays read.
+  const actor = createActor(vmMachine, { input: options.input ?? DEFAULT_INPUT });
+  return toChartGraph(vmMachine, { resolveDelay: actorDelayResolver(vmMachine, actor) });
+}
+
+/**
+ * Lays a view of `vmMachine` out as the page draws it: the lesson as a board, the full machine
+ * as layers.
+ * @throws Error when elk fails (the grid fallback is no drawing to publish)
+ */
+export async function vmChart(view: VmChartView, options: VmChartOptions = {}): Promise<VmChart> {
+  const graph = vmChartGraph(view, options);
+  const layout = await layoutGraph(graph, {
+    thread: 'main',
+    measure: widerEstimate,
+    ...(view === 'lesson' ? { arrangement: 'board' as const } : {}),
+    ...(options.elk ? { elk: options.elk } : {}),
+  });
+  if (layout.engine !== 'elk') throw new Error(`elk failed to lay out the ${view} view of vmMachine: ${layoutStats.lastFallbackReason ?? layout.engine}`);
+  return { view, graph, layout };
+}
+
 /** A view's graph and its layout. */
 export interface VmChart {
   /** The view. */
@@ -57,50 +107,30 @@ export interface VmChart {
   layout: ChartLayout;
 }
 
-/**
- * The graph of a view of `vmMachine`, with the labels the page gives it (delays resolved with
- * `input`, default the page's first VM).
- */
-export function vmChartGraph(view: VmChartView, input: VmInput = DEFAULT_INPUT): ChartGraph {
-  // Not started: the snapshot's context is all the delays read.
-  const actor = createActor(vmMachine, { input });
-  const full = toChartGraph(vmMachine, { resolveDelay: actorDelayResolver(vmMachine, actor) });
-  if (view === 'full') return full;
-  throw new TypeError(`unknown chart view '${String(view)}': use ${VM_CHART_VIEWS.join(' or ')}`);
-}
-
-/**
- * Lays a view of `vmMachine` out as the page draws it, with `elk` when given (the page's build
- * passes one it imported up front: it closes its module runner after loading the build's modules,
- * so an import on demand would fail there), else with the elk `layoutGraph` loads.
- * @throws Error when elk fails (the grid fallback is no drawing to publish)
- */
-export async function vmChart(view: VmChartView, input: VmInput = DEFAULT_INPUT, elk?: ElkLike): Promise<VmChart> {
-  const graph = vmChartGraph(view, input);
-  const layout = await layoutGraph(graph, { thread: 'main', measure: widerEstimate, ...(elk ? { elk } : {}) });
-  if (layout.engine !== 'elk') throw new Error(`elk failed to lay out vmMachine: ${layoutStats.lastFallbackReason ?? layout.engine}`);
-  return { view, graph, layout };
-}
-
 /** The heading of an exported chart, in one of the page's languages (default English). */
 export function vmChartTitle(view: VmChartView, language: Language = 'en'): string {
   return chartTitle(translator(language), view);
 }
 
 /**
- * A view as a standalone SVG file in a theme.
+ * A view as a standalone SVG file in a theme, headed by `title` (none when empty).
  * @example
  * writeFileSync('vm-lesson-dark.svg', (await vmChartSvg('lesson', 'dark')).svg);
  */
-export async function vmChartSvg(view: VmChartView, theme: ChartTheme, title = vmChartTitle(view)): Promise<{ svg: string; width: number; height: number }> {
-  const { graph, layout } = await vmChart(view);
+export async function vmChartSvg(
+  view: VmChartView,
+  theme: ChartTheme,
+  options: VmChartOptions & { title?: string } = {},
+): Promise<{ svg: string; width: number; height: number }> {
+  const { graph, layout } = await vmChart(view, options);
+  const title = options.title ?? vmChartTitle(view, options.language);
   return chartSvg(graph, layout, { theme, ...(title ? { title } : {}) });
 }
 
 /**
  * A view as Mermaid text: the full machine by `toMermaid` (the package's own diagram of the
- * machine), any other view by `chartToMermaid` over its graph.
+ * machine), the lesson by `chartToMermaid` over its graph, in the language's words.
  */
-export function vmChartMermaid(view: VmChartView): string {
-  return view === 'full' ? toMermaid(vmMachine) : chartToMermaid(vmChartGraph(view));
+export function vmChartMermaid(view: VmChartView, options: VmChartOptions = {}): string {
+  return view === 'full' ? toMermaid(vmMachine) : chartToMermaid(vmChartGraph(view, options));
 }

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { vmMachine } from 'azure-vm-lifecycle';
+import { toMermaid } from 'azure-vm-lifecycle/mermaid';
 import { vmChartGraph } from '../server/vm-chart.js';
 import { loadMermaid, type Mermaid } from './mermaid-parser.js';
 
@@ -61,6 +63,7 @@ describe('azure-vm-lifecycle chart', () => {
       return Array.from(root.getElementsByTagName('title')).find((element) => element.parentNode === root)?.textContent;
     };
     expect(title('--lang', 'nl')).toBe('Levenscyclus van een Azure-VM — volledig toestandsdiagram');
+    expect(parseSvg(chart('--lang', 'nl').stdout).documentElement!.getAttribute('aria-label')).toBe('Levenscyclus van een Azure-VM — lesweergave');
     expect(title('--title', 'Lesson 3: the VM')).toBe('Lesson 3: the VM');
     expect(title('--no-title')).toBeUndefined();
   });
@@ -72,16 +75,36 @@ describe('azure-vm-lifecycle chart', () => {
     expect(chart('-o', twice, '--view', 'full').status).toBe(0);
     expect(pngSize(readFileSync(twice))).toEqual({ width: width! * 2, height: height! * 2 });
     const once = join(out, 'vm-1x.png');
-    expect(chart('--format', 'png', '--scale', '1', '--output', once).status).toBe(0);
+    expect(chart('--view', 'full', '--format', 'png', '--scale', '1', '--output', once).status).toBe(0);
     expect(pngSize(readFileSync(once))).toEqual({ width, height });
   });
 
-  it('writes Mermaid text that Mermaid parses, the format read from the .mmd extension', async () => {
-    const file = join(out, 'vm.mmd');
+  it('draws the lesson by default, as the page does: every lesson state, named in the language asked for', () => {
+    for (const language of ['en', 'nl'] as const) {
+      const file = join(out, `lesson-${language}.svg`);
+      expect(chart('--lang', language, '-o', file).status).toBe(0);
+      const document = parseSvg(readFileSync(file, 'utf8'));
+      const groups = Array.from(document.getElementsByTagName('g')).filter((g) => g.hasAttribute('data-state-id'));
+      // The board draws no box for the machine itself.
+      const states = vmChartGraph('lesson', { language }).nodes.filter((node) => node.parent !== null);
+      expect(groups.map((g) => g.getAttribute('data-state-id')).sort()).toEqual(states.map((node) => node.id).sort());
+      const names = Array.from(document.getElementsByTagName('text')).map((text) => text.textContent);
+      // A name may carry its note after it ("Starting · Not billed").
+      for (const node of states) expect(names.some((name) => name?.startsWith(node.label)), node.id).toBe(true);
+    }
+    expect(vmChartGraph('lesson', { language: 'nl' }).nodes.map((node) => node.label)).not.toEqual(vmChartGraph('lesson').nodes.map((node) => node.label));
+  });
+
+  it('writes Mermaid text that Mermaid parses, the format read from the .mmd extension: the lesson, and the full machine', async () => {
+    const file = join(out, 'lesson.mmd');
     expect(chart('--output=' + file).status).toBe(0);
     const text = readFileSync(file, 'utf8');
     expect(text.startsWith('stateDiagram-v2\n')).toBe(true);
+    for (const node of vmChartGraph('lesson').nodes.filter((each) => each.parent !== null)) expect(text).toContain(`"${node.label}"`);
     await expect(mermaid.parse(text)).resolves.toMatchObject({ diagramType: 'stateDiagram' });
+    const full = chart('--view', 'full', '--format', 'mermaid').stdout;
+    expect(full).toBe(toMermaid(vmMachine));
+    await expect(mermaid.parse(full)).resolves.toMatchObject({ diagramType: 'stateDiagram' });
   });
 
   it('prints its options with --help and exits 0', () => {
@@ -93,7 +116,7 @@ describe('azure-vm-lifecycle chart', () => {
 
   it.each([
     [['--colour', 'red'], "unknown option '--colour'."],
-    [['--view', 'everything'], "--view expects full; got 'everything'."],
+    [['--view', 'everything'], "--view expects lesson, full; got 'everything'."],
     [['--format', 'gif', '-o', 'x.gif'], "--format expects svg, png, mermaid; got 'gif'."],
     [['--theme', 'sepia'], "--theme expects light, dark; got 'sepia'."],
     [['--lang', 'fr'], "--lang expects en, nl; got 'fr'."],

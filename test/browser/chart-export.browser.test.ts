@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { vmMachine } from 'azure-vm-lifecycle';
 import { toMermaid } from 'azure-vm-lifecycle/mermaid';
-import { chartPalette } from 'azure-vm-lifecycle/viz';
+import { chartPalette, chartToMermaid } from 'azure-vm-lifecycle/viz';
 import { loadMermaid, type Mermaid } from '../mermaid-parser.js';
 import { TEST_PAGE_DIR } from './page-server.js';
 import { useVmPage } from './vm-page-harness.js';
@@ -117,6 +117,38 @@ describe('the chart taken away from the page', () => {
     await page.close();
   });
 
+  it('takes the lesson view away as the lesson: its file names, its states highlighted as on screen, its Mermaid text', async () => {
+    const page = await harness.open('?speed=instant&view=lesson', { width: 1280, height: 800 });
+    await page.waitForSelector('#chart [data-active="true"]');
+    const { name, bytes } = await download(page, '#export-svg', 'light');
+    expect(name).toBe('azure-vm-lifecycle-lesson-light.svg');
+    const document = parseSvg(bytes.toString('utf8'));
+    const groups = Array.from(document.getElementsByTagName('g')).filter((g) => g.hasAttribute('data-state-id'));
+    const shown = await page.$$eval('#chart [data-state-id]', (nodes) => nodes.map((node) => node.getAttribute('data-state-id')));
+    expect(groups.map((g) => g.getAttribute('data-state-id')).sort()).toEqual(shown.sort());
+    const activeInPage = await page.$$eval('#chart [data-state-id][data-active="true"]', (nodes) => nodes.map((node) => node.getAttribute('data-state-id')));
+    expect(activeInPage.length).toBeGreaterThan(0);
+    expect(groups.filter((g) => g.getAttribute('data-active') === 'true').map((g) => g.getAttribute('data-state-id')).sort()).toEqual(activeInPage.sort());
+    expect(document.documentElement!.getAttribute('aria-label')).toBe('Azure VM lifecycle — lesson view');
+
+    const png = await download(page, '#export-png', 'dark');
+    expect(png.name).toBe('azure-vm-lifecycle-lesson-dark.png');
+    writeFileSync(join(OUT, png.name), png.bytes);
+    const svg = parseSvg((await download(page, '#export-svg', 'dark')).bytes.toString('utf8')).documentElement!;
+    const size = readPng(png.bytes);
+    expect({ width: size.width, height: size.height }).toEqual({ width: Number(svg.getAttribute('width')) * 2, height: Number(svg.getAttribute('height')) * 2 });
+
+    await page.click('#export-mermaid');
+    await page.waitForSelector('#export-toast:not([hidden])');
+    const text = await page.inputValue('[data-testid="mermaid-output"]');
+    const graph = await page.evaluate(() => window.vmPage!.chart.graph);
+    expect(text).toBe(chartToMermaid(graph));
+    for (const node of graph.nodes.filter((each) => each.parent !== null)) expect(text).toContain(`"${node.label}"`);
+    await expect(mermaid.parse(text)).resolves.toMatchObject({ diagramType: 'stateDiagram' });
+    expect(await page.textContent('#export-status')).toMatch(/\(lesson view\)/);
+    await page.close();
+  });
+
   it('prints the whole chart on one landscape page, in the light colours, under a caption with the VM’s state and no panels', async () => {
     const page = await harness.open('?speed=instant', { width: 1280, height: 800 });
     await waitActive(page, 'vm.exists.power.running');
@@ -125,7 +157,7 @@ describe('the chart taken away from the page', () => {
     expect(pdf).toMatch(/\/MediaBox\s*\[\s*0 0 841\.\d+ 59[45]\.\d+\s*\]/); // A4 landscape, in points
 
     await page.emulateMedia({ media: 'print' });
-    for (const hidden of ['#side', '#operations', '.toolbar', '#speeds']) expect(await page.isHidden(hidden), hidden).toBe(true);
+    for (const hidden of ['#side', '#operations', '#zoom-fit', '#export', '#view-full', '#speeds']) expect(await page.isHidden(hidden), hidden).toBe(true);
     expect(await page.textContent('#status-line')).toMatch(/Power: running/);
     expect(await page.isVisible('#status-line')).toBe(true);
     // A4 landscape less 10 mm margins is 277 × 190 mm; the chart keeps to 165 mm under the caption.
@@ -149,6 +181,12 @@ describe('the chart taken away from the page', () => {
       darkFill,
       { timeout: 5_000 },
     );
+    await page.close();
+  });
+  it('prints the lesson on one page too', async () => {
+    const page = await harness.open('?speed=instant&view=lesson', { width: 1280, height: 800 });
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
     await page.close();
   });
 });
@@ -202,7 +240,7 @@ describe('the page embedded', () => {
 describe('the menu at 1280×800, for people to look at', () => {
   it('writes test/out/chart-export-menu.png (English) and chart-export-menu-nl.png (Dutch); Escape closes the menu', async () => {
     for (const lang of ['en', 'nl']) {
-      const page = await harness.open(`?speed=instant&lang=${lang}`, { width: 1280, height: 800 });
+      const page = await harness.open(`?speed=instant&view=lesson&lang=${lang}`, { width: 1280, height: 800 });
       await waitActive(page, 'vm.exists.power.running');
       await page.click('#export > summary');
       expect(await page.isVisible('#export-png')).toBe(true);

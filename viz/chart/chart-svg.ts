@@ -91,6 +91,8 @@ export function chartSvg(graph: ChartGraph, layout: ChartLayout, options: ChartS
   svg.append(drawing);
 
   svg.setAttribute('xmlns', SVG_NS);
+  // Spaces as drawn: renderers outside browsers otherwise drop the one before a note (" · Billed").
+  svg.setAttribute('xml:space', 'preserve');
   svg.setAttribute('width', String(width));
   svg.setAttribute('height', String(height));
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
