@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { ChartTheme } from 'azure-vm-lifecycle/viz';
+import { BILLING_TABLES, type BillingTable } from '../machines/index.js';
 import { VM_CHART_LANGUAGES, VM_CHART_VIEWS, vmChartMermaid, vmChartSvg, vmChartTitle, type Language, type VmChartView } from './vm-chart.js';
 
 /** The file formats. */
@@ -23,6 +24,8 @@ export interface ChartCommand {
   theme: ChartTheme;
   /** The language of the heading and of the lesson's words. */
   language: Language;
+  /** The billing table of the lesson's billed marks. */
+  table: BillingTable;
   /** PNG pixels per chart pixel. */
   scale: number;
   /** The heading; empty for none. */
@@ -51,6 +54,8 @@ Options:
   --theme light|dark        colours of SVG and PNG (default: light)
   --scale N                 PNG pixels per chart pixel, 0.5 to 8 (default: 2, for slides)
   --lang ${VM_CHART_LANGUAGES.join('|')}${' '.repeat(Math.max(1, 19 - VM_CHART_LANGUAGES.join('|').length))}the language of the heading and the lesson's words (default: en)
+  --billing seed-2018|azure-2023
+                            the table of the lesson's billed marks (default: seed-2018)
   --title TEXT              the heading drawn above the chart (default: "${vmChartTitle(VM_CHART_VIEWS[0] ?? 'full')}")
   --no-title                no heading
   -o, --output FILE         where to write (default: standard output; PNG needs a file)
@@ -82,7 +87,7 @@ export function parseChartArgs(args: readonly string[]): ChartCommand {
     }
     const match = /^(--[a-z]+|-o)(?:=(.*))?$/s.exec(arg);
     const name = match?.[1] === '-o' ? '--output' : match?.[1];
-    if (!match || !name || !['--view', '--format', '--theme', '--scale', '--lang', '--title', '--output'].includes(name)) {
+    if (!match || !name || !['--view', '--format', '--theme', '--scale', '--lang', '--billing', '--title', '--output'].includes(name)) {
       throw new ChartUsageError(arg.startsWith('-') ? `unknown option '${arg}'.` : `unexpected argument '${arg}' (options come as --name value).`);
     }
     const value = match[2] ?? args[(index += 1)];
@@ -105,6 +110,8 @@ export function parseChartArgs(args: readonly string[]): ChartCommand {
   const format = oneOf('--format', values.get('--format') ?? fromExtension ?? 'svg', CHART_FORMATS);
   const theme = oneOf('--theme', values.get('--theme') ?? 'light', THEMES);
   const language = oneOf('--lang', values.get('--lang') ?? 'en', VM_CHART_LANGUAGES);
+  const table = oneOf('--billing', values.get('--billing') ?? 'seed-2018', Object.keys(BILLING_TABLES) as BillingTable[]);
+  if (values.has('--billing') && view !== 'lesson') throw new ChartUsageError('--billing marks the lesson\'s states; the full view has no billed marks.');
   const scaleText = values.get('--scale') ?? '2';
   const scale = Number(scaleText);
   if (scaleText.trim() === '' || !Number.isFinite(scale) || scale < 0.5 || scale > 8) {
@@ -115,7 +122,7 @@ export function parseChartArgs(args: readonly string[]): ChartCommand {
     throw new ChartUsageError('--theme, --scale and --title draw SVG and PNG; Mermaid text has no colours, size or heading.');
   }
   if (format === 'svg' && values.has('--scale')) throw new ChartUsageError('--scale sizes PNG only; an SVG scales itself.');
-  return { view, format, theme, language, scale, title: title ?? vmChartTitle(view, language), output: output === '-' ? undefined : output };
+  return { view, format, theme, language, table, scale, title: title ?? vmChartTitle(view, language), output: output === '-' ? undefined : output };
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
@@ -125,8 +132,8 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
 
 /** The file's bytes (PNG) or text (SVG, Mermaid). */
 export async function drawChart(command: ChartCommand): Promise<string | Uint8Array> {
-  if (command.format === 'mermaid') return vmChartMermaid(command.view, { language: command.language });
-  const { svg } = await vmChartSvg(command.view, command.theme, { language: command.language, title: command.title });
+  if (command.format === 'mermaid') return vmChartMermaid(command.view, { language: command.language, table: command.table });
+  const { svg } = await vmChartSvg(command.view, command.theme, { language: command.language, table: command.table, title: command.title });
   if (command.format === 'svg') return svg;
   return rasterize(svg, command.scale);
 }

@@ -95,6 +95,16 @@ describe('azure-vm-lifecycle chart', () => {
     expect(vmChartGraph('lesson', { language: 'nl' }).nodes.map((node) => node.label)).not.toEqual(vmChartGraph('lesson').nodes.map((node) => node.label));
   });
 
+  it('marks the lesson’s states billed by the table asked for: starting is billed by the 2023 table, not by the 2018 one', () => {
+    const starting = (...args: string[]) => {
+      const root = parseSvg(chart(...args).stdout).documentElement!;
+      const group = Array.from(root.getElementsByTagName('g')).find((g) => g.getAttribute('data-state-id') === 'vm.exists.power.starting');
+      return group?.getElementsByTagName('text')[0]?.textContent;
+    };
+    expect(starting()).toBe('Starting · Not billed');
+    expect(starting('--billing', 'azure-2023')).toBe('Starting · Billed');
+  });
+
   it('writes Mermaid text that Mermaid parses, the format read from the .mmd extension: the lesson, and the full machine', async () => {
     const file = join(out, 'lesson.mmd');
     expect(chart('--output=' + file).status).toBe(0);
@@ -111,7 +121,7 @@ describe('azure-vm-lifecycle chart', () => {
     const run = chart('--help');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Usage: azure-vm-lifecycle chart \[options\]/);
-    for (const flag of ['--view', '--format svg|png|mermaid', '--theme light|dark', '--scale', '--lang en|nl', '--title', '--no-title', '-o, --output FILE']) expect(run.stdout).toContain(flag);
+    for (const flag of ['--view lesson|full', '--format svg|png|mermaid', '--theme light|dark', '--scale', '--lang en|nl', '--billing seed-2018|azure-2023', '--title', '--no-title', '-o, --output FILE']) expect(run.stdout).toContain(flag);
   });
 
   it.each([
@@ -120,6 +130,8 @@ describe('azure-vm-lifecycle chart', () => {
     [['--format', 'gif', '-o', 'x.gif'], "--format expects svg, png, mermaid; got 'gif'."],
     [['--theme', 'sepia'], "--theme expects light, dark; got 'sepia'."],
     [['--lang', 'fr'], "--lang expects en, nl; got 'fr'."],
+    [['--billing', '2019'], "--billing expects seed-2018, azure-2023; got '2019'."],
+    [['--view', 'full', '--billing', 'azure-2023'], "--billing marks the lesson's states; the full view has no billed marks."],
     [['--format', 'png'], '--format png needs a file: add -o FILE.png.'],
     [['-o', 'chart.txt'], "cannot tell the format from 'chart.txt': name it .svg, .png or .mmd, or add --format svg|png|mermaid."],
     [['--format', 'png', '-o', 'x.png', '--scale', '20'], "--scale expects a number from 0.5 to 8, got '20'."],
