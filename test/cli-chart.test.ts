@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { vmMachine } from 'azure-vm-lifecycle';
 import { toMermaid } from 'azure-vm-lifecycle/mermaid';
@@ -77,6 +77,53 @@ describe('azure-vm-lifecycle chart', () => {
     const once = join(out, 'vm-1x.png');
     expect(chart('--view', 'full', '--format', 'png', '--scale', '1', '--output', once).status).toBe(0);
     expect(pngSize(readFileSync(once))).toEqual({ width, height });
+  });
+
+  it('draws its PNG as a browser draws the file: a note on its own line muted, each name centred on its line', async () => {
+    const { Resvg } = (await import('@resvg/resvg-js')).default;
+    const svg = chart('--lang', 'nl').stdout;
+    const document = parseSvg(svg);
+    const { width, pixels } = new Resvg(svg, { font: { loadSystemFonts: true } }).render();
+    const luminance = (x: number, y: number) => {
+      const at = (y * width + x) * 4;
+      return 0.2126 * pixels[at]! + 0.7152 * pixels[at + 1]! + 0.0722 * pixels[at + 2]!;
+    };
+    const [dx = 0, dy = 0] = (Array.from(document.getElementsByTagName('g')).find((g) => g.hasAttribute('transform'))?.getAttribute('transform') ?? '').match(/[\d.]+/g)!.map(Number);
+    /** The ink of a text: the rows it darkens around its `y`, and its darkest pixel. */
+    const inkOf = (group: XmlElement, text: XmlElement) => {
+      const box = group.getElementsByTagName('rect')[0]!;
+      const [left, right] = [Number(box.getAttribute('x')) + dx + 4, Number(box.getAttribute('x')) + Number(box.getAttribute('width')) + dx - 4];
+      const y = Math.round(Number(text.getAttribute('y')) + dy);
+      const rows: number[] = [];
+      let darkest = 255;
+      for (let row = y - 6; row <= y + 6; row += 1) {
+        let inked = false;
+        for (let x = Math.ceil(left); x < right; x += 1) {
+          darkest = Math.min(darkest, luminance(x, row));
+          inked ||= luminance(x, row) < 170;
+        }
+        if (inked) rows.push(row);
+      }
+      return { centre: (rows[0]! + rows.at(-1)!) / 2 - y, darkest };
+    };
+    const groups = Array.from(document.getElementsByTagName('g')).filter((g) => g.getAttribute('data-state-id')?.startsWith('vm.exists.power.'));
+    let notes = 0;
+    for (const group of groups) {
+      for (const text of Array.from(group.getElementsByTagName('text'))) {
+        const ink = inkOf(group, text);
+        const id = `${group.getAttribute('data-state-id')} ${text.getAttribute('class')}`;
+        // The text colour is #1f2328 (luminance 34), the muted one #656d76 (107).
+        if (text.getAttribute('class') === 'xc-note') {
+          notes += 1;
+          expect(ink.darkest, id).toBeGreaterThan(80);
+        } else {
+          // A name's ink is centred on its y (central baseline), not above it.
+          expect(Math.abs(ink.centre), id).toBeLessThanOrEqual(2);
+          expect(ink.darkest, id).toBeLessThan(60);
+        }
+      }
+    }
+    expect(notes).toBeGreaterThanOrEqual(4);
   });
 
   it('draws the lesson by default, as the page does: every lesson state, named in the language asked for', () => {

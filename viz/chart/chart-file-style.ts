@@ -98,7 +98,16 @@ export function chartPalette(theme: ChartTheme): ChartPalette {
 export function chartFileCss(theme: ChartTheme): string {
   const palette = chartPalette(theme);
   const resolve = (text: string): string => text.replace(/var\(--xc-([a-z-]+)\)/g, (whole, name: string) => palette[name] ?? whole);
-  const rules = parse().rules.map((rule) => `${rule.prelude} { ${resolve(rule.body)}; }`);
+  const rules = parse().rules.map((rule) => {
+    if (!rule.body.includes('!important')) return `${rule.prelude} { ${resolve(rule.body)}; }`;
+    // What `!important` wins on the page, a more specific selector wins in a file: renderers
+    // outside browsers (resvg) drop a declaration marked `!important`.
+    const prelude = rule.prelude
+      .split(',')
+      .map((selector) => `.xc-chart ${selector.trim()}`)
+      .join(', ');
+    return `${prelude} { ${resolve(rule.body.replace(/\s*!important/g, ''))}; }`;
+  });
   return [
     '',
     `.xc-chart { font-family: ${FONT_FAMILY}; }`,

@@ -54,14 +54,31 @@ export function chartSvg(graph: ChartGraph, layout: ChartLayout, options: ChartS
 
   const active = new Set(options.active ?? []);
   for (const [id, group] of view.states as unknown as Map<string, MarkupElement>) group.setAttribute('data-active', String(active.has(id)));
-  // Nothing in a file takes focus or acts as a control.
+  // Nothing in a file takes focus or acts as a control. Every text is centred on its line, said
+  // as an attribute too: renderers outside browsers (resvg) ignore `dominant-baseline` in CSS.
   const settle = (element: MarkupElement): void => {
     element.removeAttribute('tabindex');
     if (element.getAttribute('role') === 'button') element.removeAttribute('role');
+    if (element.tagName === 'text') element.setAttribute('dominant-baseline', 'central');
     for (const child of element.childNodes) if (typeof child !== 'string') settle(child);
   };
   settle(svg);
-  for (const countdown of view.countdowns.values() as unknown as Iterable<MarkupElement>) countdown.remove();
+  for (const [id, countdown] of view.countdowns as unknown as Map<string, MarkupElement>) {
+    const group = countdown.parent;
+    countdown.remove();
+    // Nothing counts down in a file: a timed state's name (and its note) move into the middle of
+    // the room the countdown leaves, as they sit in any other box.
+    const box = layout.nodes[id];
+    if (!box || !group) continue;
+    const note = view.notes.get(id) as unknown as MarkupElement | undefined;
+    const used = METRICS.stateHeight + (note?.tagName === 'text' ? METRICS.noteHeight : 0);
+    const shift = (box.height - used) / 2;
+    if (shift < 0.5) continue;
+    for (const text of group.childNodes) {
+      if (typeof text === 'string' || text.tagName !== 'text') continue;
+      text.setAttribute('y', String(Math.round((Number(text.getAttribute('y')) + shift) * 10) / 10));
+    }
+  }
 
   const titleHeight = options.title ? METRICS.stateFont + 3 + 14 : 0;
   const width = Math.ceil(layout.width + 2 * padding);
