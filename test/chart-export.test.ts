@@ -97,6 +97,46 @@ describe('chartSvg', () => {
     expect(document.documentElement!.getAttribute('aria-label')).toBe(title);
   });
 
+  it('ends every timed arrow in the open head and every other arrow in the filled one, whatever its length', () => {
+    const document = parseXml(chartSvg(graph, layout).svg);
+    const headOf = new Map(elements(document, 'marker').map((marker) => [marker.getAttribute('id'), elements(document, 'path').find((path) => path.parentNode === marker)?.getAttribute('class')]));
+    const arrows = elements(document, 'g').filter((g) => g.getAttribute('class')?.startsWith('xc-edge'));
+    const head = (arrow: XmlElement) => headOf.get(/url\(#(.+)\)/.exec(arrow.getElementsByTagName('path')[0]?.getAttribute('marker-end') ?? '')?.[1] ?? '');
+    const timed = arrows.filter((arrow) => arrow.getAttribute('data-kind') === 'after');
+    expect(timed.length).toBeGreaterThan(5);
+    for (const arrow of timed) expect(head(arrow), arrow.getAttribute('data-edge-id')!).toBe('xc-arrowhead-timed');
+    for (const arrow of arrows.filter((each) => each.getAttribute('data-kind') !== 'after')) expect(head(arrow), arrow.getAttribute('data-edge-id')!).toBe('xc-arrowhead');
+    // Open: filled with the background, outlined in the arrows' colour.
+    const css = elements(document, 'style')[0]!.textContent!;
+    const palette = chartPalette('light');
+    expect(css).toContain(`.xc-arrowhead-timed { fill: ${palette.bg}; stroke: ${palette.edge};`);
+  });
+
+  it('says what renderers outside browsers (resvg) would miss in its CSS: every text centred by attribute, nothing !important', () => {
+    const { svg } = chartSvg(graph, layout);
+    const document = parseXml(svg);
+    for (const text of elements(document, 'text').filter((each) => each.getAttribute('class') !== 'xc-title')) {
+      expect(text.getAttribute('dominant-baseline'), text.textContent ?? '').toBe('central');
+    }
+    const css = elements(document, 'style')[0]!.textContent!;
+    expect(css).not.toContain('!important');
+    // The note's muted colour wins over `.xc-chart text` by a more specific selector instead.
+    expect(css).toContain(`.xc-chart .xc-note { font-size: 11px; text-anchor: middle; dominant-baseline: central; fill: ${chartPalette('light').muted}; }`);
+  });
+
+  it('centres a timed state\'s name in its box, the room of its countdown left empty in a file', () => {
+    const document = parseXml(chartSvg(graph, layout, { padding: 0 }).svg);
+    const timed = graph.nodes.filter((node) => node.timed && node.children.length === 0);
+    expect(timed.map((node) => node.id)).toContain('vm.exists.power.starting');
+    for (const node of timed) {
+      const box = layout.nodes[node.id]!;
+      const group = elements(document, 'g').find((g) => g.getAttribute('data-state-id') === node.id)!;
+      const name = elements(document, 'text').find((text) => text.parentNode === group && text.getAttribute('class') === 'xc-name')!;
+      expect(box.height, node.id).toBeGreaterThan(40);
+      expect(Number(name.getAttribute('y')), node.id).toBeCloseTo(box.y + box.height / 2, 0);
+    }
+  });
+
   it('refuses a theme it does not know, naming the themes', () => {
     expect(() => chartSvg(graph, layout, { theme: 'sepia' as 'light' })).toThrow("unknown chart theme 'sepia': use light or dark");
   });

@@ -48,6 +48,7 @@ export const CHART_CSS = `
 .xc-edge[data-targetless="true"] path { stroke-dasharray: 5 3; }
 .xc-initial-dot { fill: var(--xc-initial); }
 .xc-arrowhead { fill: var(--xc-edge); }
+.xc-arrowhead-timed { fill: var(--xc-bg); stroke: var(--xc-edge); stroke-width: 1.5; stroke-linejoin: miter; }
 .xc-label rect { fill: var(--xc-label-bg); opacity: .92; rx: 3; }
 .xc-label text { font-size: ${METRICS.labelFont}px; dominant-baseline: central; text-anchor: middle; }
 .xc-label .xc-guard { fill: var(--xc-muted); }

@@ -56,19 +56,27 @@ export function renderChart(container: Element, graph: ChartGraph, layout: Chart
   const style = element('style', {});
   style.textContent = CHART_CSS;
   const defs = element('defs', {});
-  const marker = element('marker', {
-    id: markerId,
-    viewBox: '0 0 10 10',
-    refX: '9',
-    refY: '5',
-    // In user space, so a flashing (thicker) arrow keeps its head size.
-    markerUnits: 'userSpaceOnUse',
-    markerWidth: '9',
-    markerHeight: '9',
-    orient: 'auto-start-reverse',
-  });
-  marker.append(element('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'xc-arrowhead' }));
-  defs.append(marker);
+  const arrowhead = (id: string, head: SVGPathElement): SVGMarkerElement => {
+    const marker = element('marker', {
+      id,
+      viewBox: '0 0 10 10',
+      refX: '9',
+      refY: '5',
+      // In user space, so a flashing (thicker) arrow keeps its head size.
+      markerUnits: 'userSpaceOnUse',
+      markerWidth: '9',
+      markerHeight: '9',
+      orient: 'auto-start-reverse',
+    });
+    marker.append(head);
+    return marker;
+  };
+  // A timed step ends in an open head: it reads on an arrow too short to show its dashes.
+  const timedMarkerId = `${markerId}-timed`;
+  defs.append(
+    arrowhead(markerId, element('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'xc-arrowhead' })),
+    arrowhead(timedMarkerId, element('path', { d: 'M 1 1 L 9 5 L 1 9 z', class: 'xc-arrowhead-timed' })),
+  );
   svg.append(style, defs);
 
   const view: ChartView = { svg, states: new Map(), edges: new Map(), countdowns: new Map(), notes: new Map(), labels: new Map() };
@@ -93,14 +101,15 @@ export function renderChart(container: Element, graph: ChartGraph, layout: Chart
   for (const route of layout.routes) {
     const members = route.edgeIds.map((id) => edgesById.get(id)).filter((edge): edge is ChartEdge => edge !== undefined);
     const first = members[0];
+    const kind = first ? (members.every((edge) => edge.kind === first.kind) ? first.kind : 'mixed') : 'initial';
     const group = element('g', {
       class: first ? 'xc-edge' : 'xc-edge xc-initial',
       'data-edge-id': route.edgeId,
       'data-edge-ids': route.edgeIds.join(' '),
-      'data-kind': first ? (members.every((edge) => edge.kind === first.kind) ? first.kind : 'mixed') : 'initial',
+      'data-kind': kind,
       'data-targetless': String(first?.targetless ?? false),
     });
-    group.append(element('path', { d: roundedPath(route.points), 'marker-end': `url(#${markerId})` }));
+    group.append(element('path', { d: roundedPath(route.points), 'marker-end': `url(#${kind === 'after' ? timedMarkerId : markerId})` }));
     edgeLayer.append(group);
     for (const id of route.edgeIds) remember(id, group);
     if (route.label && first) {
