@@ -205,6 +205,35 @@ describe('the page embedded', () => {
     await page.close();
   });
 
+  it('?embed&view=full shows the full machine whole too, and fits again after every switch of view', async () => {
+    const page = await harness.open('?embed&view=full&speed=instant', { width: 800, height: 500 });
+    await waitActive(page, 'vm.exists.power.running');
+    /** The chart's box once it is drawn in `view`, whole in the 800×500 frame. */
+    const fitted = async (view: string) => {
+      await page.waitForFunction((wanted) => {
+        const svg = document.querySelector<SVGSVGElement>('#chart svg');
+        if (svg?.getAttribute('data-view') !== wanted) return false;
+        const box = svg.getBoundingClientRect();
+        return box.right <= 800 && box.bottom <= 500 && box.width > 300;
+      }, view);
+      return page.$eval('#chart svg', (svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width);
+    };
+    // The full machine is far larger than the frame: shown whole, well under 1:1.
+    expect(await fitted('full')).toBeLessThan(0.5);
+    // Time moves on (the active states change) and the chart stays whole.
+    await page.evaluate(() => window.vmPage?.actor.send({ type: 'vm.deallocate' }));
+    await waitActive(page, 'vm.exists.power.deallocated.notHibernated');
+    expect(await fitted('full')).toBeLessThan(0.5);
+    await page.evaluate(() => window.vmPage?.setView('lesson'));
+    expect(await fitted('lesson')).toBeGreaterThan(0.5);
+    expect(new URL(page.url()).searchParams.get('view')).toBe('lesson');
+    await page.evaluate(() => window.vmPage?.setView('full'));
+    expect(await fitted('full')).toBeLessThan(0.5);
+    await page.setViewportSize({ width: 600, height: 400 });
+    await page.waitForFunction(() => document.querySelector('#chart svg')!.getBoundingClientRect().right <= 600);
+    await page.close();
+  });
+
   it('?embed=buttons adds the operation buttons, which work', async () => {
     const page = await harness.open('?embed=buttons&speed=instant', { width: 900, height: 600 });
     await waitActive(page, 'vm.exists.power.running');

@@ -16,8 +16,8 @@ export interface ChartPanel {
   /** Binds the panel to a newly mounted chart (after a change of view, language or billing table). */
   attach(handle: ChartHandle): void;
   /**
-   * Keeps the active states in view when "Follow" is on (or always when `force`): the lesson is
-   * shown whole; in the full view the active states of both regions, zooming out to
+   * Keeps the active states in view when "Follow" is on (or always when `force`): the lesson (or
+   * any view when the host {@link ChartPanelHost.fitsWhole}) is shown whole; in the full view the active states of both regions, zooming out to
    * {@link FOLLOW_MIN_SCALE} at most, else the state that just changed, centred. Reads only the
    * layout's boxes and the frame's scroll position; called with the heavy panels.
    */
@@ -32,6 +32,8 @@ export interface ChartPanelHost {
   table(): 'seed-2018' | 'azure-2023';
   /** The view switch was pressed. */
   onView(view: 'lesson' | 'full'): void;
+  /** Whether every view is shown whole, fitted to the frame (an embedded page), not only the lesson. */
+  fitsWhole?: boolean;
 }
 
 /** Binds the frame's controls; {@link ChartPanel.attach} gives it each chart. */
@@ -74,7 +76,7 @@ export function setupChartPanel(host: ChartPanelHost): ChartPanel {
     follow(force = false) {
       const layout = handle?.layout;
       if (!zoom || !layout || !handle) return;
-      if (handle.view === 'lesson') {
+      if (handle.view === 'lesson' || host.fitsWhole === true) {
         if (force) zoom.fit();
         return;
       }

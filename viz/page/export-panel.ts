@@ -44,10 +44,9 @@ export function setupExportPanel(host: ExportHost, params: URLSearchParams): { r
   const embedded = embedMode(params);
   if (embedded) {
     document.body.dataset.embed = embedded;
-    // The whole chart in the frame, whatever the frame's size: after the chart panel has opened
-    // it at 1:1 on the active states, and again when the frame is resized.
+    // The whole chart in the frame, whatever the frame's size: the chart panel fits it after every
+    // mount (a change of view or language); here again when the frame is resized.
     const fit = (): void => byId('zoom-fit').click();
-    void host.chart()?.ready.then(fit);
     let resized = 0;
     addEventListener('resize', () => {
       cancelAnimationFrame(resized);

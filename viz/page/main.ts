@@ -11,7 +11,7 @@ import { mountChart, type ChartEdge, type ChartHandle, type ChartViewKind } from
 import vmChartLayout, { lessonLayouts } from 'virtual:vm-chart-layout';
 import { createBillingPanel } from './billing-panel.js';
 import { setupChartPanel, type ChartPanel } from './chart-panel.js';
-import { setupExportPanel } from './export-panel.js';
+import { embedMode, setupExportPanel } from './export-panel.js';
 import { lessonWords } from './chart-words.js';
 import { operationControls, type OperationControl } from './controls.js';
 import { createFaultsPanel } from './faults-panel.js';
@@ -57,6 +57,8 @@ export interface VmPage {
   createVm(input: VmInput): void;
   /** Shows the page in a language. */
   setLanguage(language: Language): void;
+  /** Shows the chart in a view, as the view switch does (kept in the address). */
+  setView(view: ChartViewKind): void;
   /** The chart API, to mount other machines beside the VM. */
   mountChart: typeof mountChart;
   /** XState's machine builders and guard combinators, for charts of other machines. */
@@ -304,24 +306,31 @@ const pageApi: VmPage = {
     driver.afterAction();
   },
   setLanguage,
+  setView: (view) => showView(view),
   mountChart,
   xstate: { createMachine, setup, and, or, not, stateIn },
 };
 
+/** Shows the chart in another view, as the view switch does. */
+function showView(view: ChartViewKind): void {
+  if (!VIEWS.includes(view)) throw new TypeError(`unknown chart view '${String(view)}': use ${VIEWS.join(' or ')}`);
+  if (view === chartView) return;
+  chartView = view;
+  // The address keeps the view, so "Copy link" and a reload show it too.
+  const url = new URL(location.href);
+  url.searchParams.set('view', view);
+  history.replaceState(history.state, '', url);
+  foldForLesson();
+  mountVmChart();
+  renderAll();
+}
+
 chartPanel = setupChartPanel({
   t: words,
   table: () => billing.table,
-  onView(view) {
-    if (view === chartView) return;
-    chartView = view;
-    // The address keeps the view, so "Copy link" and a reload show it too.
-    const url = new URL(location.href);
-    url.searchParams.set('view', view);
-    history.replaceState(history.state, '', url);
-    foldForLesson();
-    mountVmChart();
-    renderAll();
-  },
+  onView: showView,
+  // Embedded, the chart is shown whole in its frame in every view, after every mount.
+  fitsWhole: embedMode(params) !== undefined,
 });
 
 /** Mounts the chart of the shown VM in the chosen view, replacing the one drawn. */
