@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { vmMachine } from 'azure-vm-lifecycle';
 import { formatDelay, toChartGraph } from 'azure-vm-lifecycle/viz';
+import { measureNames } from './chart-measure.js';
 import { TEST_PAGE_DIR } from './page-server.js';
 import { useVmPage } from './vm-page-harness.js';
 
@@ -17,21 +18,6 @@ const open = (query = '?speed=instant') => harness.open(query, SCREEN);
 
 const waitActive = (on: Page, id: string) =>
   on.waitForFunction((stateId) => document.querySelector(`#chart [data-state-id="${stateId}"]`)?.getAttribute('data-active') === 'true', id);
-
-/** Every state name's rendered size and whether it lies inside the chart's frame and the window. */
-const measureNames = (on: Page) =>
-  on.evaluate(() => {
-    const frame = document.querySelector('#chart-viewport')!.getBoundingClientRect();
-    const svg = document.querySelector<SVGSVGElement>('#chart svg')!;
-    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-    return [...document.querySelectorAll<SVGTextElement>('#chart .xc-name, #chart .xc-header')].map((text) => {
-      const rect = text.getBoundingClientRect();
-      const inside =
-        rect.left >= frame.left - 0.5 && rect.right <= frame.right + 0.5 && rect.top >= frame.top - 0.5 && rect.bottom <= frame.bottom + 0.5;
-      const onScreen = rect.right <= innerWidth && rect.bottom <= innerHeight;
-      return { name: text.textContent ?? '', fontPx: parseFloat(getComputedStyle(text).fontSize) * scale, height: rect.height, inside, onScreen };
-    });
-  });
 
 describe('the lesson view in Chromium', () => {
   it('opens by default, whole inside the frame at 1280×800, every state name at 11 px or more, laid out at build time', async () => {

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from 'azure-vm-lifecycle/emulator';
 import { clientsFor, FAST, linuxVm, SUBSCRIPTION } from '../emulator/clients.js';
+import { chartScale, measureNames } from './chart-measure.js';
 import { launchChromium } from './chromium.js';
 import { buildEmulatorPage, TEST_EMULATOR_PAGE_DIR } from './page-server.js';
 
@@ -197,6 +198,19 @@ describe('the emulator page, opened at the URL serve prints', () => {
       // The page fills the window without scrolling; the table and the log scroll inside.
       expect(await shown.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
     }
+    // The lesson takes the width at 1280×800, the requests folded away: large, every name readable.
+    for (const [name, least] of [['light', 0.85], ['nl', 0.75]] as const) {
+      const shown = shots.find(([each]) => each === name)![1];
+      expect(await shown.isHidden('#side'), name).toBe(true);
+      expect(await shown.getAttribute('#side-toggle', 'aria-expanded'), name).toBe('false');
+      expect(await chartScale(shown), name).toBeGreaterThanOrEqual(least);
+      for (const measured of await measureNames(shown)) {
+        expect(measured, `${name}: ${measured.name}`).toMatchObject({ inside: true, onScreen: true });
+        expect(measured.fontPx, `${name}: ${measured.name}`).toBeGreaterThanOrEqual(11);
+      }
+    }
+    // The full machine keeps the requests beside it, at 1:1.
+    expect(await shots[3]![1].isVisible('#side')).toBe(true);
     const dutch = shots[2]![1];
     expect(await dutch.getAttribute('html', 'lang')).toBe('nl');
     expect(await dutch.textContent('[data-testid="connection"]')).toBe('Live: volgt de emulator');
@@ -229,6 +243,28 @@ describe('the emulator page, opened at the URL serve prints', () => {
     await waitActive(page, 'vm.exists.power.deallocated');
     await clients.compute.virtualMachines.beginStartAndWait('rg', 'web-1', FAST);
     await waitActive(page, 'vm.exists.power.running');
+  });
+
+  it('shows the folded requests again under "Panels", and fits the lesson to the narrower frame', async () => {
+    const shown = await openPage(`?vm=${encodeURIComponent(vmId('web-1'))}`);
+    await waitActive(shown, 'vm.exists.power.running');
+    /** Waits for the chart to be drawn at a scale below `limit` (`under`) or at `limit` or above. */
+    const waitScale = (under: boolean, limit: number) =>
+      shown.waitForFunction(([below, at]) => {
+        const svg = document.querySelector<SVGSVGElement>('#chart svg')!;
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return below ? scale < at : scale >= at;
+      }, [under, limit] as const);
+    await waitScale(false, 0.85);
+    await shown.click('#side-toggle');
+    expect(await shown.isVisible('[data-testid="requests"]')).toBe(true);
+    expect(await shown.getAttribute('#side-toggle', 'aria-expanded')).toBe('true');
+    await waitScale(true, 0.85);
+    expect((await measureNames(shown)).every((name) => name.inside)).toBe(true);
+    await shown.click('#side-toggle');
+    expect(await shown.isHidden('#side')).toBe(true);
+    await waitScale(false, 0.85);
+    await shown.close();
   });
 
   it('says so when asked for a language it does not speak, and speaks English', async () => {

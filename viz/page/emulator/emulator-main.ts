@@ -73,9 +73,30 @@ const chartPanel = setupChartPanel({
     if (view === chartView) return;
     chartView = view;
     keepInAddress('view', view);
+    foldForLesson();
     mountVmChart();
   },
 });
+
+/** Shows or folds the requests and instance view ("Panels"). */
+function setPanels(open: boolean): void {
+  byId('side-toggle').setAttribute('aria-expanded', String(open));
+  byId('side').hidden = !open;
+  document.body.dataset.panels = String(open);
+}
+// The frame changes size as the panels fold, the VM list grows or the window is resized: the
+// lesson is fitted to it again (the full machine shows the active states again).
+let refit = 0;
+new ResizeObserver(() => {
+  cancelAnimationFrame(refit);
+  refit = requestAnimationFrame(() => chartPanel.follow(true));
+}).observe(byId('chart-viewport'));
+byId('side-toggle').addEventListener('click', () => setPanels(byId('side-toggle').getAttribute('aria-expanded') !== 'true'));
+// The lesson takes the page's width on a screen too narrow for it beside the panels, as on the VM page.
+const foldForLesson = (): void => {
+  if (innerWidth < 1700) setPanels(chartView !== 'lesson');
+};
+foldForLesson();
 
 /** Mounts the chart in the chosen view and language, replacing the one drawn, showing the last snapshot. */
 function mountVmChart(): ChartHandle {
