@@ -48,7 +48,7 @@ export const en = {
   'chart.viewHint': 'Lesson: the lifecycle as it is taught. Full machine: every state and transition of the statechart.',
   'chart.legend': 'Lines',
   'chart.legendOperation': 'operation or event (click its name to send it)',
-  'chart.legendTimed': 'timed step (open head)',
+  'chart.legendTimed': 'timed step',
   'chart.legendCondition': 'condition (always)',
   'chart.legendAvailable': 'can be sent now',
   'chart.legendActive': 'current state',

@@ -50,7 +50,7 @@ export const nl = {
   'chart.viewHint': 'Les: de levenscyclus zoals die wordt uitgelegd. Volledige machine: elke status en overgang van het toestandsdiagram.',
   'chart.legend': 'Lijnen',
   'chart.legendOperation': 'bewerking of gebeurtenis (klik op de naam om hem te verzenden)',
-  'chart.legendTimed': 'stap na verloop van tijd (open punt)',
+  'chart.legendTimed': 'stap na verloop van tijd',
   'chart.legendCondition': 'voorwaarde (always)',
   'chart.legendAvailable': 'kan nu worden verzonden',
   'chart.legendActive': 'huidige status',
