@@ -10,7 +10,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const alias = [
   { find: /^azure-vm-lifecycle\/viz$/, replacement: here('./viz/chart/index.ts') },
   { find: /^azure-vm-lifecycle\/emulator$/, replacement: here('./server/emulator.ts') },
-  { find: /^azure-vm-lifecycle\/(parse|simulate|mermaid)$/, replacement: here('./machines/$1.ts') },
+  { find: /^azure-vm-lifecycle\/(json|parse|persist|billing|simulate|mermaid)$/, replacement: here('./machines/$1.ts') },
   { find: /^azure-vm-lifecycle$/, replacement: here('./machines/index.ts') },
 ];
 

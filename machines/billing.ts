@@ -1,6 +1,8 @@
 /**
- * Whether a VM's compute is billed, by the two tables Microsoft has published, and a meter
- * that adds up billed time as an actor runs.
+ * `azure-vm-lifecycle/billing`: whether a VM's compute is billed, by the two tables Microsoft has
+ * published, and a meter that adds up billed time as an actor runs. A subpath of its own, so the
+ * main entry stays small for those who only run VMs.
+ * @packageDocumentation
  */
 import { vmStateOf, type VmSnapshot } from './vm.state.js';
 import type { BillingTable, PowerState } from './vm.types.js';

@@ -171,7 +171,8 @@ const clearTimer = (region: 'power' | 'provisioning') => ({ type: 'stopTimer' as
  * @example
  * ```ts
  * import { createActor } from 'xstate';
- * import { vmMachine, VirtualClock, toInstanceView } from 'azure-vm-lifecycle';
+ * import { vmMachine, VirtualClock } from 'azure-vm-lifecycle';
+ * import { toInstanceView } from 'azure-vm-lifecycle/json';
  *
  * const clock = new VirtualClock();
  * const vm = createActor(vmMachine, { clock, input: { name: 'web-1', image: 'generalized' } }).start();
@@ -649,7 +650,8 @@ const statechart = setup({
  * @example
  * ```ts
  * import { createActor } from 'xstate';
- * import { vmMachine, VirtualClock, toInstanceView } from 'azure-vm-lifecycle';
+ * import { vmMachine, VirtualClock } from 'azure-vm-lifecycle';
+ * import { toInstanceView } from 'azure-vm-lifecycle/json';
  *
  * const clock = new VirtualClock();
  * const vm = createActor(vmMachine, { clock, input: { name: 'web-1', image: 'generalized' } }).start();

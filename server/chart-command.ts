@@ -5,7 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { ChartTheme } from 'azure-vm-lifecycle/viz';
-import { BILLING_TABLES, type BillingTable } from '../machines/index.js';
+import { type BillingTable } from '../machines/index.js';
+import { BILLING_TABLES } from '../machines/billing.js';
 import { VM_CHART_LANGUAGES, VM_CHART_VIEWS, vmChartMermaid, vmChartSvg, vmChartTitle, type Language, type VmChartView } from './vm-chart.js';
 
 /** The file formats. */

@@ -6,9 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createActor, type Actor } from 'xstate';
 import {
-  toAsyncOperationStatus,
   vmMachine,
-  type AsyncOperationStatus,
   type Operation,
   type OperationRejection,
   type VmInput,
@@ -16,6 +14,7 @@ import {
   type VmOperationEvent,
   type VmSnapshot,
 } from '../machines/index.js';
+import { toAsyncOperationStatus, type AsyncOperationStatus } from '../machines/json.js';
 import { ArmError, resourceGroupNotFound } from './arm-error.js';
 import type { ClockPolicy, EmulatorClock } from './clocks.js';
 import type { GroupRow, Store, VmRow } from './store.js';

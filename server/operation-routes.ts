@@ -3,7 +3,7 @@
  * operation's status JSON, always 200) and `Location` (`monitor=true`: 202 while in progress,
  * then what the operation would have answered had it run synchronously).
  */
-import type { AsyncOperationStatus } from '../machines/index.js';
+import type { AsyncOperationStatus } from '../machines/json.js';
 import { ArmError } from './arm-error.js';
 import type { Answer } from './http-io.js';
 import { apiVersionOf, retryAfterHeader, type RouteContext } from './route-context.js';

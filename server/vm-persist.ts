@@ -3,7 +3,8 @@
  * so every pending step (a Spot eviction's notice too) resumes with its remaining time.
  */
 import type { Actor } from 'xstate';
-import { persistVm, restoreVm, type PersistedVm, type VmMachine } from '../machines/index.js';
+import { type VmMachine } from '../machines/index.js';
+import { persistVm, restoreVm, type PersistedVm } from '../machines/persist.js';
 import type { EmulatorClock } from './clocks.js';
 
 /** A VM actor's state as the store keeps it (JSON-safe). */

@@ -3,7 +3,8 @@
  * get, instance view, delete, the actions, and the lists. Every answer is the machine's and the
  * package's pure mappings; this file adds ids, URLs and HTTP shapes.
  */
-import { toInstanceView, toStatusOnlyItem, toVirtualMachine, resourceNotFound, type VirtualMachineResource, type VmOperationEvent, type VmSnapshot, type VmUpdateChange } from '../machines/index.js';
+import { resourceNotFound, type VmOperationEvent, type VmSnapshot, type VmUpdateChange } from '../machines/index.js';
+import { toInstanceView, toStatusOnlyItem, toVirtualMachine, type VirtualMachineResource } from '../machines/json.js';
 import { ArmError, invalidContent, invalidParameter, resourceGroupNotFound } from './arm-error.js';
 import type { VmRecord } from './fleet.js';
 import type { Answer } from './http-io.js';

@@ -2,7 +2,8 @@
  * A VM as the control API and the page list it: ids, both states and billing, read with the
  * package's pure functions.
  */
-import { billingOf, vmStateOf, type PowerState, type ProvisioningState } from '../machines/index.js';
+import { vmStateOf, type PowerState, type ProvisioningState } from '../machines/index.js';
+import { billingOf } from '../machines/billing.js';
 import type { VmRecord } from './fleet.js';
 
 /** One VM of `GET /_emulator/vms` and of the page's list. */

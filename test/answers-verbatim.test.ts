@@ -9,8 +9,8 @@ import {
   faultError,
   operationNameInMessages,
   resourceNotFound,
-  toInstanceView,
 } from 'azure-vm-lifecycle';
+import { toInstanceView } from 'azure-vm-lifecycle/json';
 import { runningVm } from './utils.js';
 
 describe('hibernation', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DURATIONS as d, operationIdOf, toAsyncOperationStatus } from 'azure-vm-lifecycle';
+import { DEFAULT_DURATIONS as d, operationIdOf } from 'azure-vm-lifecycle';
+import { toAsyncOperationStatus } from 'azure-vm-lifecycle/json';
 import { createVm, runningVm } from './utils.js';
 
 describe('the async-operation status', () => {

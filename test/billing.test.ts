@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BILLING_TABLE_TITLES, billingOf, createBillingMeter } from 'azure-vm-lifecycle';
+import { BILLING_TABLE_TITLES, billingOf, createBillingMeter } from 'azure-vm-lifecycle/billing';
 import { simulate } from 'azure-vm-lifecycle/simulate';
 import { createVm, runningVm } from './utils.js';
 

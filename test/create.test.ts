@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DURATIONS, operationIdOf, toInstanceView } from 'azure-vm-lifecycle';
+import { DEFAULT_DURATIONS, operationIdOf } from 'azure-vm-lifecycle';
+import { toInstanceView } from 'azure-vm-lifecycle/json';
 import { createVm, trackStates } from './utils.js';
 
 describe('creating a VM', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DURATIONS as d, toInstanceView } from 'azure-vm-lifecycle';
+import { DEFAULT_DURATIONS as d } from 'azure-vm-lifecycle';
+import { toInstanceView } from 'azure-vm-lifecycle/json';
 import { createVm, runningVm } from './utils.js';
 
 function failedStatus(vm: ReturnType<typeof createVm>) {

@@ -10,9 +10,10 @@
  *   VirtualMachines_Generalize expects 200, VirtualMachines_Reimage 200/202).
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DURATIONS as d, checkOperation, persistVm, restoreVm, VirtualClock, vmStateOf, type VmOperationEvent } from 'azure-vm-lifecycle';
+import { DEFAULT_DURATIONS as d, checkOperation, VirtualClock, vmStateOf, type VmOperationEvent } from 'azure-vm-lifecycle';
+import { persistVm, restoreVm } from 'azure-vm-lifecycle/persist';
 import { fromInstanceView, startVmAt } from 'azure-vm-lifecycle/parse';
-import { toInstanceView } from 'azure-vm-lifecycle';
+import { toInstanceView } from 'azure-vm-lifecycle/json';
 import { runningVm } from './utils.js';
 
 const generalizedVm = (via: 'vm.deallocate' | 'guest.shutdown' = 'vm.deallocate') => {

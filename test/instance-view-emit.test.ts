@@ -4,17 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getShortestPaths } from 'xstate/graph';
+import { FAULT_CODES, vmMachine, vmStateOf } from 'azure-vm-lifecycle';
 import {
-  FAULT_CODES,
   azPowerState,
-  billingOf,
   toInstanceView,
   toProvisioningState,
   toStatusOnlyItem,
   toVirtualMachine,
-  vmMachine,
-  vmStateOf,
-} from 'azure-vm-lifecycle';
+} from 'azure-vm-lifecycle/json';
+import { billingOf } from 'azure-vm-lifecycle/billing';
 import { eventsFor, serializeVmState, type VmMachineSnapshot } from './graph-utils.js';
 import { fromInstanceView } from 'azure-vm-lifecycle/parse';
 import { runningVm } from './utils.js';

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { agentStateOf, osDiskName, toInstanceView, VM_AGENT_VERSION } from 'azure-vm-lifecycle';
+import { agentStateOf, osDiskName, toInstanceView, VM_AGENT_VERSION } from 'azure-vm-lifecycle/json';
 import { startVmAt } from 'azure-vm-lifecycle/parse';
 import { VirtualClock } from 'azure-vm-lifecycle';
 import { createVm, runningVm } from './utils.js';

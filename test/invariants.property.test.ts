@@ -8,21 +8,19 @@ import { createActor } from 'xstate';
 import {
   FAULT_CODES,
   VirtualClock,
-  billingOf,
   checkOperation,
   explainIgnored,
   operationInProgress,
-  persistVm,
-  restoreVm,
-  toInstanceView,
   vmMachine,
   vmStateOf,
   type OperationRejection,
-  type PersistedVm,
   type PowerState,
   type VmEvent,
   type VmInput,
 } from 'azure-vm-lifecycle';
+import { toInstanceView } from 'azure-vm-lifecycle/json';
+import { persistVm, restoreVm, type PersistedVm } from 'azure-vm-lifecycle/persist';
+import { billingOf } from 'azure-vm-lifecycle/billing';
 import { azureAnswers } from './operations-table.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);

@@ -40,6 +40,10 @@ describe('the packed package', () => {
 
   it('contains the built entry and its type declarations', () => {
     const installed = join(app, 'node_modules/azure-vm-lifecycle');
+    for (const [name, entry] of Object.entries(manifest.exports)) {
+      if (typeof entry !== 'object') continue;
+      for (const file of Object.values(entry as Record<string, string>)) expect(existsSync(join(installed, file)), `${name}: ${file}`).toBe(true);
+    }
     expect(existsSync(join(installed, manifest.exports['.'].import))).toBe(true);
     expect(existsSync(join(installed, manifest.exports['.'].types))).toBe(true);
     expect(readFileSync(join(installed, manifest.exports['.'].types), 'utf8')).toContain('vmMachine');
@@ -48,7 +52,10 @@ describe('the packed package', () => {
   it('imports the main entry and its subpaths in plain Node ESM and runs a VM from create to deallocated', () => {
     const script = `
       import { createActor } from 'xstate';
-      import { vmMachine, VirtualClock, toInstanceView, billingOf } from 'azure-vm-lifecycle';
+      import { vmMachine, VirtualClock } from 'azure-vm-lifecycle';
+      import { toInstanceView } from 'azure-vm-lifecycle/json';
+      import { billingOf } from 'azure-vm-lifecycle/billing';
+      import { persistVm, restoreVm } from 'azure-vm-lifecycle/persist';
       import { fromInstanceView } from 'azure-vm-lifecycle/parse';
       import { simulate } from 'azure-vm-lifecycle/simulate';
       import { toMermaid } from 'azure-vm-lifecycle/mermaid';
@@ -62,6 +69,7 @@ describe('the packed package', () => {
         codes: view.statuses.map((s) => s.code),
         billed: billingOf(vm.getSnapshot()).billed,
         parsed: fromInstanceView(view).power,
+        restored: restoreVm(JSON.parse(JSON.stringify(persistVm(vm))), { clock }).getSnapshot().value.exists.power,
         simulated: simulate([{ wait: 'settled' }]).timeline.at(-1).provisioning,
         diagram: toMermaid(vmMachine).split(String.fromCharCode(10))[0],
       }));
@@ -71,6 +79,7 @@ describe('the packed package', () => {
       codes: ['ProvisioningState/succeeded', 'PowerState/deallocated'],
       billed: false,
       parsed: 'deallocated',
+      restored: { deallocated: 'notHibernated' },
       simulated: 'succeeded',
       diagram: 'stateDiagram-v2',
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { billingOf, explainIgnored, VirtualClock, type InitialState, type Priority, type VmEvent } from 'azure-vm-lifecycle';
+import { explainIgnored, VirtualClock, type InitialState, type Priority, type VmEvent } from 'azure-vm-lifecycle';
+import { billingOf } from 'azure-vm-lifecycle/billing';
 import { startVmAt } from 'azure-vm-lifecycle/parse';
 import {
   chooseLanguage,

@@ -1,6 +1,7 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { createBillingMeter, VirtualClock, vmMachine, type VmInput } from 'azure-vm-lifecycle';
+import { VirtualClock, vmMachine, type VmInput } from 'azure-vm-lifecycle';
+import { createBillingMeter } from 'azure-vm-lifecycle/billing';
 import { billingPanel, chartTimers, formatDuration, instanceViewPanel, meterText, operationRows, powerStateLine } from '../viz/page/vm-connect.js';
 import { changeLines } from '../viz/page/log-entries.js';
 import { translator } from '../viz/page/i18n/index.js';

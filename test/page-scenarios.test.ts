@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toInstanceView, vmStateOf, type VmSnapshot } from 'azure-vm-lifecycle';
+import { vmStateOf, type VmSnapshot } from 'azure-vm-lifecycle';
+import { toInstanceView } from 'azure-vm-lifecycle/json';
 import { simulate } from 'azure-vm-lifecycle/simulate';
 import { SCENARIOS, scenarioNamed } from '../viz/page/scenarios.js';
 import { compareAt, isAtStep, playAction, scenarioRun } from '../viz/page/scenario-runner.js';

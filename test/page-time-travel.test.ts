@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toInstanceView, vmStateOf, type VmSnapshot } from 'azure-vm-lifecycle';
+import { vmStateOf, type VmSnapshot } from 'azure-vm-lifecycle';
+import { toInstanceView } from 'azure-vm-lifecycle/json';
 import { createTimeTravel, type TimeTravel } from '../viz/page/time-travel.js';
 import { createRunActor, pinStartTime, playTo, RunReplayError } from '../viz/page/vm-run.js';
 import { translator } from '../viz/page/i18n/index.js';

@@ -8,15 +8,13 @@ import { getShortestPaths } from 'xstate/graph';
 import {
   VirtualClock,
   VmInputError,
-  persistVm,
-  restoreVm,
-  toInstanceView,
   vmMachine,
   vmStateOf,
-  type PersistedVm,
   type VmEvent,
   type VmInput,
 } from 'azure-vm-lifecycle';
+import { toInstanceView } from 'azure-vm-lifecycle/json';
+import { persistVm, restoreVm, type PersistedVm } from 'azure-vm-lifecycle/persist';
 import { eventsFor, serializeVmState } from './graph-utils.js';
 import { START, createVm, runningVm } from './utils.js';
 

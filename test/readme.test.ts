@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnyStateNode } from 'xstate';
 import { createActor } from 'xstate';
-import { OPERATION_EVENT_TYPES, VirtualClock, billingOf, checkOperation, toInstanceView, vmMachine } from 'azure-vm-lifecycle';
+import { OPERATION_EVENT_TYPES, VirtualClock, checkOperation, vmMachine } from 'azure-vm-lifecycle';
+import { toInstanceView } from 'azure-vm-lifecycle/json';
+import { billingOf } from 'azure-vm-lifecycle/billing';
 import { toMermaid } from 'azure-vm-lifecycle/mermaid';
 import { simulate } from 'azure-vm-lifecycle/simulate';
 

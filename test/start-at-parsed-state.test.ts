@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { VirtualClock, toInstanceView, vmStateOf, VmInputError } from 'azure-vm-lifecycle';
+import { VirtualClock, vmStateOf, VmInputError } from 'azure-vm-lifecycle';
+import { toInstanceView } from 'azure-vm-lifecycle/json';
 import { fromInstanceView, startVmAt } from 'azure-vm-lifecycle/parse';
 
 const stoppedVm = {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { VmInputError, toInstanceView, validateInput } from 'azure-vm-lifecycle';
+import { VmInputError, validateInput } from 'azure-vm-lifecycle';
+import { toInstanceView } from 'azure-vm-lifecycle/json';
 import { createVm } from './utils.js';
 
 // `startTime` is read the same on every machine: an ISO string without an offset is UTC, as

@@ -5,7 +5,8 @@
  * stopping 15 s; eviction notice 30 s; deallocating 45 s.
  */
 import { describe, expect, it } from 'vitest';
-import { createBillingMeter, toInstanceView } from 'azure-vm-lifecycle';
+import { toInstanceView } from 'azure-vm-lifecycle/json';
+import { createBillingMeter } from 'azure-vm-lifecycle/billing';
 import { simulate } from 'azure-vm-lifecycle/simulate';
 import { runningVm } from './utils.js';
 

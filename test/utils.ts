@@ -4,13 +4,13 @@
 import { createActor } from 'xstate';
 import {
   VirtualClock,
-  toInstanceView,
   vmMachine,
   vmStateOf,
   type OperationRejection,
   type VmEvent,
   type VmInput,
 } from 'azure-vm-lifecycle';
+import { toInstanceView } from 'azure-vm-lifecycle/json';
 
 /** A fixed start instant so status times are predictable. */
 export const START = '2025-03-01T08:00:00.000Z';

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatAzureTime, toInstanceView, toVirtualMachine } from 'azure-vm-lifecycle';
+import { formatAzureTime } from 'azure-vm-lifecycle';
+import { toInstanceView, toVirtualMachine } from 'azure-vm-lifecycle/json';
 import { fromInstanceView } from 'azure-vm-lifecycle/parse';
 import { runningVm } from './utils.js';
 

@@ -3,7 +3,8 @@
  * time and cost at an editable price, and the table switch. The meters are the shown VM's own
  * (its session feeds them), so a VM of the past shows the bill it had then.
  */
-import type { BillingMeter, BillingTable, VmSnapshot } from 'azure-vm-lifecycle';
+import type { BillingTable, VmSnapshot } from 'azure-vm-lifecycle';
+import type { BillingMeter } from 'azure-vm-lifecycle/billing';
 import type { Translator } from './i18n/index.js';
 import { byId, setAttribute, setText } from './page-dom.js';
 import { billingPanel } from './vm-connect.js';

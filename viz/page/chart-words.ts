@@ -3,7 +3,8 @@
  * Azure's documentation names them, and each power state's billed mark. A state or operation the
  * tables lack shows its own name (the event type, say), so a missing word is visible, not blank.
  */
-import { BILLING_TABLES, type BillingTable, type PowerState } from 'azure-vm-lifecycle';
+import { type BillingTable, type PowerState } from 'azure-vm-lifecycle';
+import { BILLING_TABLES } from 'azure-vm-lifecycle/billing';
 import type { LessonGraphOptions } from 'azure-vm-lifecycle/viz';
 import { lookup, translator, type Language } from './i18n/index.js';
 

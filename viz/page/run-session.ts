@@ -3,7 +3,9 @@
  * of both tables fed from every snapshot, and its log lines stamped with their instants. The page
  * shows one session at a time; time travel builds sessions of the past by replaying a run. No DOM.
  */
-import { createBillingMeter, statusTime, type BillingMeter, type BillingTable, type VmInput, type VmSnapshot } from 'azure-vm-lifecycle';
+import { type BillingTable, type VmInput, type VmSnapshot } from 'azure-vm-lifecycle';
+import { statusTime } from 'azure-vm-lifecycle/json';
+import { createBillingMeter, type BillingMeter } from 'azure-vm-lifecycle/billing';
 import { message } from './i18n/index.js';
 import { changeLines, createdLine, ignoredLine, rejectedLine, sentLine, type LogEntry, type LogLine } from './log-entries.js';
 import { createRunActor, type Instant, type RunActor } from './vm-run.js';

@@ -4,7 +4,8 @@
  * so the chart animates them. The comparison meters are the variants' runs read at an instant.
  * Deterministic: the same scenario and step give the same run. No DOM.
  */
-import { createBillingMeter, type BillingTable, type MeterReading } from 'azure-vm-lifecycle';
+import { type BillingTable } from 'azure-vm-lifecycle';
+import { createBillingMeter, type MeterReading } from 'azure-vm-lifecycle/billing';
 import { SIMULATION_START } from 'azure-vm-lifecycle/simulate';
 import type { StringKey } from './i18n/index.js';
 import type { Scenario, ScenarioAction } from './scenarios.js';

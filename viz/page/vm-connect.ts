@@ -4,19 +4,19 @@
  * and the chart's countdowns. Pure; the page only writes these into the DOM.
  */
 import {
-  azPowerState,
-  billingOf,
-  BILLING_TABLE_TITLES,
-  ResourceNotFoundError,
   resourceNotFound,
-  statusTime,
-  toInstanceView,
   pendingSteps,
   type BillingTable,
-  type MeterReading,
   type Operation,
   type VmSnapshot,
 } from 'azure-vm-lifecycle';
+import {
+  azPowerState,
+  ResourceNotFoundError,
+  statusTime,
+  toInstanceView,
+} from 'azure-vm-lifecycle/json';
+import { billingOf, BILLING_TABLE_TITLES, type MeterReading } from 'azure-vm-lifecycle/billing';
 import type { ChartTimer } from 'azure-vm-lifecycle/viz';
 
 /** The instance-view panel. */

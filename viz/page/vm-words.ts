@@ -4,7 +4,8 @@
  * no effect. The decisions stay the package's (`vmStateOf`, `billingOf`, `explainIgnored`); this
  * module only words them, so every language says the same thing. Pure.
  */
-import { billingOf, explainIgnored, vmStateOf, type BillingTable, type MeterReading, type VmEvent, type VmSnapshot, type VmStateSummary } from 'azure-vm-lifecycle';
+import { explainIgnored, vmStateOf, type BillingTable, type VmEvent, type VmSnapshot, type VmStateSummary } from 'azure-vm-lifecycle';
+import { billingOf, type MeterReading } from 'azure-vm-lifecycle/billing';
 import { message, type Language, type Message } from './i18n/index.js';
 import { formatDuration } from './vm-connect.js';
 

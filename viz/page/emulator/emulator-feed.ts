@@ -2,7 +2,8 @@
  * The emulator page's model, pure: what the server's feed (`/_emulator/events`) said, folded into
  * the rows, the selected VM's snapshot and its requests that the page shows.
  */
-import { toInstanceView, vmStateOf, type VmContext, type VmSnapshot } from 'azure-vm-lifecycle';
+import { vmStateOf, type VmContext, type VmSnapshot } from 'azure-vm-lifecycle';
+import { toInstanceView } from 'azure-vm-lifecycle/json';
 // Types only: the page and the server agree on the feed's shapes.
 import type { RequestLogEntry } from '../../../server/request-log.js';
 import type { VmSummary } from '../../../server/vm-summary.js';
