@@ -143,6 +143,10 @@ const POWER_LEAVES: readonly [PowerState, string][] = [
   ['unknown', '#vm.exists.power.unknown'],
 ];
 
+/** The steps that take time, each a named delay of the chart: `after: { starting: … }`. */
+const TIMED_STEPS = ['allocating', 'starting', 'stopping', 'deallocating', 'osProvisioning', 'osProvisioningComplete', 'updating', 'deleting', 'evictionNotice'] as const;
+type TimedStep = (typeof TIMED_STEPS)[number];
+
 const ANNOUNCEMENTS = {
   running: { type: 'power.running' },
   stopped: { type: 'power.stopped' },
@@ -190,17 +194,10 @@ const statechart = setup({
     input: {} as VmInput | undefined,
     emitted: {} as VmEmitted,
   },
-  delays: {
-    allocating: ({ context }) => durationOf(context, 'allocating'),
-    starting: ({ context }) => durationOf(context, 'starting'),
-    stopping: ({ context }) => durationOf(context, 'stopping'),
-    deallocating: ({ context }) => durationOf(context, 'deallocating'),
-    osProvisioning: ({ context }) => durationOf(context, 'osProvisioning'),
-    osProvisioningComplete: ({ context }) => durationOf(context, 'osProvisioningComplete'),
-    updating: ({ context }) => durationOf(context, 'updating'),
-    deleting: ({ context }) => durationOf(context, 'deleting'),
-    evictionNotice: ({ context }) => durationOf(context, 'evictionNotice'),
-  },
+  delays: Object.fromEntries(TIMED_STEPS.map((step) => [step, ({ context }: { context: VmContext }) => durationOf(context, step)])) as Record<
+    TimedStep,
+    (args: { context: VmContext }) => number
+  >,
   guards: {
     /** No user operation is in progress. */
     isIdle: ({ context }) => operationInProgress(context.operation) === null,
