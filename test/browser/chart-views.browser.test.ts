@@ -132,6 +132,15 @@ describe('the full view in Chromium', () => {
     await page.close();
   });
 
+  it('names in its legend only the kinds of line the chart draws (no eventless conditions in vmMachine)', async () => {
+    const page = await open('?speed=instant&view=full');
+    await page.waitForSelector('#chart svg[data-view="full"]');
+    const drawsConditions = toChartGraph(vmMachine).edges.some((edge) => edge.kind === 'always');
+    expect(await page.isVisible('.legend [data-legend-kind="always"]')).toBe(drawsConditions);
+    expect(await page.isVisible('.legend')).toBe(true);
+    await page.close();
+  });
+
   it('says so when ?view= names a view it does not have, and shows the lesson', async () => {
     const page = await open('?speed=instant&view=board');
     expect(await page.textContent('[data-testid="notice"]')).toContain('There is no view "board"; the views are lesson, full.');

@@ -58,6 +58,9 @@ export function setupChartPanel(host: ChartPanelHost): ChartPanel {
       zoom = undefined;
       followed = [];
       names = plainNames(next, host);
+      // The legend names only the kinds of line this chart draws.
+      const conditions = next.graph.edges.some((edge) => edge.kind === 'always');
+      for (const item of document.querySelectorAll<HTMLElement>('.legend [data-legend-kind="always"]')) item.hidden = !conditions;
       for (const button of document.querySelectorAll<HTMLButtonElement>('[data-chart-view]')) {
         button.setAttribute('aria-pressed', String(button.dataset.chartView === next.view));
       }
