@@ -15,7 +15,9 @@ export function isGuid(value: unknown): value is string {
 }
 
 // cyrb128: four 32-bit lanes of a multiplicative string hash; well mixed, fast, no dependencies.
-function hash128(text: string): [number, number, number, number] {
+// The lanes go straight into the GUID's digits: an operation id is made on every accepted operation.
+const lanes = new Uint32Array(4);
+function hash128(text: string): Uint32Array {
   let h1 = 1779033703;
   let h2 = 3144134277;
   let h3 = 1013904242;
@@ -35,10 +37,17 @@ function hash128(text: string): [number, number, number, number] {
   h2 ^= h1;
   h3 ^= h1;
   h4 ^= h1;
-  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+  lanes[0] = h1;
+  lanes[1] = h2;
+  lanes[2] = h3;
+  lanes[3] = h4;
+  return lanes;
 }
 
-const hex = (n: number) => n.toString(16).padStart(8, '0');
+/** Two hexadecimal digits of each byte value. */
+const BYTE_HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+/** Eight hexadecimal digits of a 32-bit lane. */
+const hex8 = (n: number) => BYTE_HEX[n >>> 24]! + BYTE_HEX[(n >>> 16) & 0xff]! + BYTE_HEX[(n >>> 8) & 0xff]! + BYTE_HEX[n & 0xff]!;
 
 /**
  * A GUID derived from its parts: the same parts always give the same GUID. Its version nibble
@@ -51,9 +60,13 @@ const hex = (n: number) => n.toString(16).padStart(8, '0');
  */
 export function deterministicGuid(...parts: string[]): string {
   // A separator no part can contain keeps ('ab', 'c') apart from ('a', 'bc').
-  const [a, b, c, d] = hash128(parts.join('\u0000')).map(hex) as [string, string, string, string];
-  const variant = ((parseInt(c.slice(0, 1), 16) & 0x3) | 0x8).toString(16);
-  return `${a}-${b.slice(0, 4)}-8${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+  const [a, b, c, d] = hash128(parts.join('\u0000')) as unknown as [number, number, number, number];
+  // 8-4-4-4-12 from the lanes a b c d: a | b's first 4 digits | 8 and b's last 3 | the variant
+  // (10xx) and c's digits 2–4 | c's last 4, d.
+  const high = hex8(b);
+  const third = hex8(c);
+  const variant = (((c >>> 28) & 0x3) | 0x8).toString(16);
+  return `${hex8(a)}-${high.slice(0, 4)}-8${high.slice(5)}-${variant}${third.slice(1, 4)}-${third.slice(4)}${hex8(d)}`;
 }
 
 /**
