@@ -39,8 +39,8 @@ export type Region = 'power' | 'provisioning' | 'eviction';
 /** A power state the power region announces when it reaches it. */
 type Announced = 'running' | 'stopped' | 'deallocated';
 
-/** How long the named step takes for this VM now, in ms. */
-export function durationOf(context: VmContext, delay: keyof Durations): number {
+/** How long the named step takes for this VM now (its settings and the operation in progress), in ms. */
+export function durationOf(context: Pick<VmContext, 'settings' | 'operation'>, delay: keyof Durations): number {
   const d = context.settings.durations;
   const current = operationInProgress(context.operation);
   switch (delay) {
@@ -87,6 +87,11 @@ export function createVmContext(input: VmInput | undefined, clockNow: number, wa
 
 type Args = { context: VmContext; self: Parameters<typeof readClock>[0] };
 
+/** The timer of a step that starts now. */
+function timerOf(context: Pick<VmContext, 'settings' | 'operation'>, delay: keyof Durations, now: number): Timer {
+  return { delay, startedAt: now, dueAt: now + durationOf(context, delay) };
+}
+
 /** The VM's time now, ms since its start instant; never earlier than what it has seen. */
 function tick({ context, self }: Args): number {
   return Math.max(context.now, readClock(self) - context.clockOrigin);
@@ -98,8 +103,9 @@ function finish(context: VmContext, now: number, status: Operation['status'], er
   if (!current) return {};
   const ended: Operation = { ...current, status, endTime: now };
   if (error) ended.error = error;
-  const limit = context.settings.historyLimit;
-  const history = context.history.length < limit ? [...context.history, ended] : [...context.history.slice(context.history.length - limit + 1), ended];
+  // The last `historyLimit - 1` operations and this one.
+  const dropped = context.history.length - context.settings.historyLimit + 1;
+  const history = (dropped > 0 ? context.history.slice(dropped) : context.history).concat(ended);
   return { operation: ended, history };
 }
 
@@ -153,13 +159,23 @@ const ANNOUNCEMENTS = {
   deallocated: { type: 'power.deallocated' },
 } as const;
 
-/** Actions of a power operation accepted in a power state: record it, then tell provisioning. */
-const accept = (from: PowerState) => [{ type: 'acceptOperation' as const, params: { from } }, 'announceAcceptance' as const];
+/** The power region's timed states, by the step each one waits for. */
+type PowerStep = 'starting' | 'stopping' | 'deallocating';
+
+/**
+ * Actions of a power operation accepted in a power state: record it (noting the timed step it
+ * enters, if any), then tell provisioning.
+ */
+const accept = (from: PowerState, step?: PowerStep) => [{ type: 'acceptOperation' as const, params: { from, step } }, 'announceAcceptance' as const];
 /** Actions of an operation Azure accepts with nothing to change: record it, announce the state the VM is already in. */
 const acceptNoChange = (from: PowerState, state: Announced) => [...accept(from), { type: 'announce' as const, params: { state } }];
-/** Entry action of a timed state: note when its step is due. */
+/**
+ * Notes when a timed step is due: the entry action of a timed state, and in the power region the
+ * action of each transition into one (the accepting transitions note it with the operation, in
+ * one context update).
+ */
 const timer = (region: 'power' | 'provisioning', delay: keyof Durations) => ({ type: 'startTimer' as const, params: { region, delay } });
-/** Exit action of a timed state. */
+/** Exit action of a timed state: forget its step. */
 const clearTimer = (region: 'power' | 'provisioning') => ({ type: 'stopTimer' as const, params: { region } });
 
 /**
@@ -257,10 +273,17 @@ const statechart = setup({
     isEvictedToDeletion: ({ context }) => context.settings.priority !== 'Regular' && context.settings.evictionPolicy === 'Delete',
   },
   actions: {
-    /** Records an operation accepted in a power state, taking the first armed fault that applies to it. */
-    acceptOperation: assign(({ context, event, self }, params: { from: PowerState }) =>
-      isOperationEvent(event) ? accepted(context, event, tick({ context, self }), params.from, operationNameOf(event)) : {},
-    ),
+    /**
+     * Records an operation accepted in a power state, taking the first armed fault that applies
+     * to it, and notes when the timed step it enters is due (its length depends on the operation).
+     */
+    acceptOperation: assign(({ context, event, self }, params: { from: PowerState; step?: PowerStep }) => {
+      const now = tick({ context, self });
+      const update = isOperationEvent(event) ? accepted(context, event, now, params.from, operationNameOf(event)) : { now };
+      if (params.step === undefined) return update;
+      const operation = 'operation' in update ? update.operation : context.operation;
+      return { ...update, timers: { ...context.timers, power: timerOf({ settings: context.settings, operation }, params.step, now) } };
+    }),
     /** Tells the provisioning region that the power region accepted an operation. */
     announceAcceptance: raise({ type: 'operation.accepted' }),
     /** Records an accepted update or reapply (provisioning only; power does not change). */
@@ -295,8 +318,7 @@ const statechart = setup({
     /** Notes when a region's timed step is due (for countdowns, invariants and restoring). */
     startTimer: assign(({ context, self }, params: { region: 'power' | 'provisioning'; delay: keyof Durations }) => {
       const now = tick({ context, self });
-      const due: Timer = { delay: params.delay, startedAt: now, dueAt: now + durationOf(context, params.delay) };
-      return { now, timers: { ...context.timers, [params.region]: due } };
+      return { now, timers: { ...context.timers, [params.region]: timerOf(context, params.delay, now) } };
     }),
     /**
      * Forgets a region's timed step once it is left, and notes the instant: a step that ends
@@ -376,12 +398,11 @@ const statechart = setup({
               entry: timer('power', 'allocating'),
               exit: clearTimer('power'),
               after: {
-                allocating: [{ guard: 'allocationFails', target: 'deallocated', meta: { lesson: false } }, { target: 'starting' }],
+                allocating: [{ guard: 'allocationFails', target: 'deallocated', meta: { lesson: false } }, { target: 'starting', actions: timer('power', 'starting') }],
               },
             },
             starting: {
               description: 'The VM is booting (PowerState/starting). Billed per the 2023 table, not per the 2018 one.',
-              entry: timer('power', 'starting'),
               exit: clearTimer('power'),
               after: {
                 starting: [
@@ -395,7 +416,7 @@ const statechart = setup({
                 'vm.deallocate': {
                   guard: 'canDeallocate',
                   target: 'deallocating',
-                  actions: ['preemptOperation', ...accept('starting')],
+                  actions: ['preemptOperation', ...accept('starting', 'deallocating')],
                   meta: { lesson: false },
                 },
               },
@@ -405,18 +426,18 @@ const statechart = setup({
               entry: { type: 'announce', params: { state: 'running' } },
               on: {
                 'vm.start': { guard: 'isIdle', actions: acceptNoChange('running', 'running') },
-                'vm.powerOff': { guard: 'isIdle', target: 'stopping', actions: accept('running') },
-                'vm.reimage': { guard: 'isIdle', target: 'stopping', actions: accept('running') },
+                'vm.powerOff': { guard: 'isIdle', target: 'stopping', actions: accept('running', 'stopping') },
+                'vm.reimage': { guard: 'isIdle', target: 'stopping', actions: accept('running', 'stopping') },
                 'vm.deallocate': [
-                  { guard: 'canHibernate', target: 'deallocating', actions: accept('running'), meta: { operation: 'hibernate' } },
-                  { guard: 'canDeallocate', target: 'deallocating', actions: accept('running') },
+                  { guard: 'canHibernate', target: 'deallocating', actions: accept('running', 'deallocating'), meta: { operation: 'hibernate' } },
+                  { guard: 'canDeallocate', target: 'deallocating', actions: accept('running', 'deallocating') },
                 ],
-                'vm.restart': { guard: 'isIdle', target: 'starting', actions: accept('running') },
-                'vm.redeploy': { guard: 'isIdle', target: 'stopping', actions: accept('running') },
+                'vm.restart': { guard: 'isIdle', target: 'starting', actions: accept('running', 'starting') },
+                'vm.redeploy': { guard: 'isIdle', target: 'stopping', actions: accept('running', 'stopping') },
                 'vm.simulateEviction': { guard: 'canSimulateEviction', actions: 'scheduleEviction' },
-                'guest.shutdown': { target: 'stopping' },
+                'guest.shutdown': { target: 'stopping', actions: timer('power', 'stopping') },
                 'platform.evict': [
-                  { guard: 'isEvictedToDeallocated', target: 'deallocating', actions: 'forgetEviction' },
+                  { guard: 'isEvictedToDeallocated', target: 'deallocating', actions: ['forgetEviction', timer('power', 'deallocating')] },
                   {
                     guard: 'isEvictedToDeletion',
                     target: '#vm.deleting',
@@ -429,16 +450,19 @@ const statechart = setup({
             },
             stopping: {
               description: 'The VM is shutting down but keeps its host (PowerState/stopping). Billed.',
-              entry: timer('power', 'stopping'),
               exit: clearTimer('power'),
               after: {
-                stopping: [{ guard: 'isRedeploying', target: 'starting' }, { guard: 'isReimaging', target: 'starting' }, { target: 'stopped' }],
+                stopping: [
+                  { guard: 'isRedeploying', target: 'starting', actions: timer('power', 'starting') },
+                  { guard: 'isReimaging', target: 'starting', actions: timer('power', 'starting') },
+                  { target: 'stopped' },
+                ],
               },
               on: {
                 'vm.deallocate': {
                   guard: 'canDeallocate',
                   target: 'deallocating',
-                  actions: ['preemptOperation', ...accept('stopping')],
+                  actions: ['preemptOperation', ...accept('stopping', 'deallocating')],
                   meta: { lesson: false },
                 },
               },
@@ -448,17 +472,16 @@ const statechart = setup({
                 'Stopped (allocated): shut down from the guest OS or by powerOff; the hardware stays assigned and is billed (PowerState/stopped).',
               entry: { type: 'announce', params: { state: 'stopped' } },
               on: {
-                'vm.start': { guard: 'canChangePower', target: 'starting', actions: accept('stopped') },
+                'vm.start': { guard: 'canChangePower', target: 'starting', actions: accept('stopped', 'starting') },
                 'vm.powerOff': { guard: 'canChangePower', actions: acceptNoChange('stopped', 'stopped') },
-                'vm.deallocate': { guard: 'canDeallocate', target: 'deallocating', actions: accept('stopped') },
-                'vm.redeploy': { guard: 'canChangePower', target: 'starting', actions: accept('stopped') },
-                'vm.reimage': { guard: 'canChangePower', target: 'starting', actions: accept('stopped') },
+                'vm.deallocate': { guard: 'canDeallocate', target: 'deallocating', actions: accept('stopped', 'deallocating') },
+                'vm.redeploy': { guard: 'canChangePower', target: 'starting', actions: accept('stopped', 'starting') },
+                'vm.reimage': { guard: 'canChangePower', target: 'starting', actions: accept('stopped', 'starting') },
                 'vm.generalize': { guard: 'isIdle', actions: [...acceptNoChange('stopped', 'stopped'), 'markGeneralized'] },
               },
             },
             deallocating: {
               description: 'The VM is being stopped and removed from its host (PowerState/deallocating). Not billed.',
-              entry: timer('power', 'deallocating'),
               exit: clearTimer('power'),
               after: {
                 deallocating: [{ guard: 'isHibernating', target: 'deallocated.hibernated' }, { target: 'deallocated' }],
@@ -479,8 +502,8 @@ const statechart = setup({
                   description: 'Deallocated without saved memory; a start boots the OS afresh.',
                   meta: { lesson: { node: 'deallocated' } },
                   on: {
-                    'vm.start': { guard: 'canChangePower', target: '#vm.exists.power.starting', actions: accept('deallocated') },
-                    'vm.reimage': { guard: 'canChangePower', target: '#vm.exists.power.starting', actions: accept('deallocated') },
+                    'vm.start': { guard: 'canChangePower', target: '#vm.exists.power.starting', actions: accept('deallocated', 'starting') },
+                    'vm.reimage': { guard: 'canChangePower', target: '#vm.exists.power.starting', actions: accept('deallocated', 'starting') },
                     'vm.generalize': { guard: 'isIdle', actions: [...acceptNoChange('deallocated', 'deallocated'), 'markGeneralized'] },
                   },
                 },
@@ -488,7 +511,7 @@ const statechart = setup({
                   description:
                     'Hibernated (deallocated): memory saved to the OS disk (PowerState/deallocated + HibernationState/Hibernated). Not billed. A deallocate discards the saved memory: the VM is then plainly deallocated.',
                   on: {
-                    'vm.start': { guard: 'isIdle', target: '#vm.exists.power.starting', actions: accept('hibernated') },
+                    'vm.start': { guard: 'isIdle', target: '#vm.exists.power.starting', actions: accept('hibernated', 'starting') },
                     // Discarding the saved memory is the full view's detail; the lesson keeps hibernated beside deallocated.
                     'vm.deallocate': {
                       guard: 'canDeallocate',
@@ -504,9 +527,9 @@ const statechart = setup({
               description: 'Azure reported no power state (rare); neither billed nor not billed is known.',
               on: {
                 // A rare state: the lesson view shows it without its way out.
-                'vm.start': { guard: 'isIdle', target: 'starting', actions: accept('unknown'), meta: { lesson: false } },
-                'vm.powerOff': { guard: 'isIdle', target: 'stopping', actions: accept('unknown'), meta: { lesson: false } },
-                'vm.deallocate': { guard: 'canDeallocate', target: 'deallocating', actions: accept('unknown'), meta: { lesson: false } },
+                'vm.start': { guard: 'isIdle', target: 'starting', actions: accept('unknown', 'starting'), meta: { lesson: false } },
+                'vm.powerOff': { guard: 'isIdle', target: 'stopping', actions: accept('unknown', 'stopping'), meta: { lesson: false } },
+                'vm.deallocate': { guard: 'canDeallocate', target: 'deallocating', actions: accept('unknown', 'deallocating'), meta: { lesson: false } },
               },
             },
           },
