@@ -103,9 +103,10 @@ function finish(context: VmContext, now: number, status: Operation['status'], er
   if (!current) return {};
   const ended: Operation = { ...current, status, endTime: now };
   if (error) ended.error = error;
-  // The last `historyLimit - 1` operations and this one.
+  // The last `historyLimit - 1` operations and this one (slice and push: the fastest copy).
   const dropped = context.history.length - context.settings.historyLimit + 1;
-  const history = (dropped > 0 ? context.history.slice(dropped) : context.history).concat(ended);
+  const history = context.history.slice(Math.max(dropped, 0));
+  history.push(ended);
   return { operation: ended, history };
 }
 
