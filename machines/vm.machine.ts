@@ -363,8 +363,16 @@ const statechart = setup({
       enqueue.assign({ now, timers: { ...context.timers, eviction: due } });
       enqueue.raise({ type: 'platform.evict' }, { id: 'eviction', delay: 'evictionNotice' });
     }),
-    /** Forgets the scheduled eviction once it came due (whether or not it had an effect). */
-    forgetEviction: assign(({ context }) => (context.timers.eviction ? { timers: { ...context.timers, eviction: null } } : {})),
+    /**
+     * Forgets the scheduled eviction once the platform evicted (when it came due, whether or not it
+     * had an effect, or when the platform evicted before the notice ran out): its timer is called
+     * off too, so no timer fires later without effect.
+     */
+    forgetEviction: enqueueActions(({ context, enqueue }) => {
+      if (!context.timers.eviction) return;
+      enqueue.cancel('eviction');
+      enqueue.assign({ timers: { ...context.timers, eviction: null } });
+    }),
     /** Arms a fault for the next operation it applies to (the event gate has checked the code and the queue's room). */
     armFault: assign(({ context, event }) => (event.type === 'fault.arm' ? { faults: [...context.faults, event.code] } : {})),
     /** Disarms every armed fault. */

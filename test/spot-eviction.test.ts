@@ -16,6 +16,21 @@ describe('Spot eviction', () => {
     expect(vm.state()).toEqual({ power: 'deallocated', provisioning: 'succeeded' });
   });
 
+  // Regression (found by the property test, seed 847831285): a platform eviction during the notice
+  // left the notice's timer armed; it fired later without effect, so a VM restored from storage
+  // (which re-arms only what context.timers holds) fired its timers one fewer than the original.
+  it('a platform eviction during the notice calls the notice off: no timer fires later without effect', () => {
+    const vm = runningVm({ priority: 'Spot' });
+    vm.send({ type: 'vm.simulateEviction' });
+    vm.send({ type: 'platform.evict' });
+    expect(vm.state()?.power).toBe('deallocating');
+    expect(vm.snapshot().context.timers.eviction).toBeNull();
+    expect(vm.clock.pending).toBe(1);
+    expect(vm.settle()).toBe(1);
+    expect(vm.state()).toEqual({ power: 'deallocated', provisioning: 'succeeded' });
+    expect(vm.ignored).toEqual([]);
+  });
+
   it('says why an eviction that comes due after the VM was stopped has no effect, and forgets it', () => {
     const vm = runningVm({ priority: 'Spot' });
     vm.send({ type: 'vm.simulateEviction' });
